@@ -1,0 +1,90 @@
+package org.postwarden.server;
+
+import org.apache.james.ExtraProperties;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerMain;
+import org.apache.james.NaiveDelegationStoreModule;
+import org.apache.james.modules.MailboxModule;
+import org.apache.james.modules.MailetProcessingModule;
+import org.apache.james.modules.mailbox.DefaultEventModule;
+import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
+import org.apache.james.modules.protocols.IMAPServerModule;
+import org.apache.james.modules.protocols.ProtocolHandlerModule;
+import org.apache.james.modules.protocols.SMTPServerModule;
+import org.apache.james.modules.server.DataRoutesModules;
+import org.apache.james.modules.server.DefaultProcessorsConfigurationProviderModule;
+import org.apache.james.modules.server.MailQueueRoutesModule;
+import org.apache.james.modules.server.MailRepositoriesRoutesModule;
+import org.apache.james.modules.server.MailboxRoutesModule;
+import org.apache.james.modules.server.NoJwtModule;
+import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
+import org.apache.james.modules.server.SieveRoutesModule;
+import org.apache.james.modules.server.TaskManagerModule;
+import org.apache.james.modules.server.WebAdminServerModule;
+import org.apache.james.server.core.configuration.Configuration;
+import org.postwarden.server.dns.DnsModule;
+import org.postwarden.server.storage.ActiveMqQueueModule;
+import org.postwarden.server.storage.JpaDataModule;
+import org.postwarden.server.storage.JpaEntityManagerModule;
+import org.postwarden.server.storage.JpaMailboxModule;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+
+/**
+ * The Postwarden server: James 3.8.1 (SMTP, IMAP, mailet container, webadmin) on persistent embedded storage
+ * (JPA over Derby or PostgreSQL, ActiveMQ/KahaDB queue, file mail repositories), with Postwarden's modules.
+ * The working directory ({@code -Dworking.directory}) holds conf/ and var/.
+ */
+public class PostwardenServerMain implements JamesServerMain {
+
+    public static final Module WEBADMIN = Modules.combine(
+        new WebAdminServerModule(),
+        new DataRoutesModules(),
+        new MailboxRoutesModule(),
+        new MailQueueRoutesModule(),
+        new MailRepositoriesRoutesModule(),
+        new SieveRoutesModule());
+
+    public static final Module PROTOCOLS = Modules.combine(
+        new ProtocolHandlerModule(),
+        new SMTPServerModule(),
+        new IMAPServerModule(),
+        WEBADMIN);
+
+    public static final Module STORAGE = Modules.combine(
+        new JpaEntityManagerModule(),
+        new JpaDataModule(),
+        new JpaMailboxModule(),
+        new ActiveMqQueueModule(),
+        new NaiveDelegationStoreModule(),
+        new DefaultEventModule(),
+        new MemoryDeadLetterModule());
+
+    public static final Module MODULES = Modules.combine(
+        new MailetProcessingModule(),
+        new MailboxModule(),
+        new DefaultProcessorsConfigurationProviderModule(),
+        new RawPostDequeueDecoratorModule(),
+        new TaskManagerModule(),
+        new NoJwtModule(),
+        STORAGE,
+        PROTOCOLS);
+
+    /** Replace James bindings; applied with {@code overrideWith}. */
+    public static final Module OVERRIDES = new DnsModule();
+
+    public static void main(String[] args) throws Exception {
+        ExtraProperties.initialize();
+        Configuration configuration = Configuration.builder()
+            .useWorkingDirectoryEnvProperty()
+            .build();
+        JamesServerMain.main(createServer(configuration));
+    }
+
+    public static GuiceJamesServer createServer(Configuration configuration) {
+        return GuiceJamesServer.forConfiguration(configuration)
+            .combineWith(MODULES)
+            .overrideWith(OVERRIDES);
+    }
+}
