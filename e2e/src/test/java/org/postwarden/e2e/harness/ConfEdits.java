@@ -16,7 +16,17 @@ public final class ConfEdits {
     private record Edit(String file, String expected, String replacement) {
     }
 
+    private record NewFile(String file, String content) {
+    }
+
     private final List<Edit> edits = new ArrayList<>();
+    private final List<NewFile> newFiles = new ArrayList<>();
+
+    /** Adds a file that the shipped configuration does not have, such as a key. */
+    public ConfEdits create(String file, String content) {
+        newFiles.add(new NewFile(file, content));
+        return this;
+    }
 
     public ConfEdits replace(String file, String expected, String replacement) {
         edits.add(new Edit(file, expected, replacement));
@@ -25,10 +35,14 @@ public final class ConfEdits {
 
     public ConfEdits addAll(ConfEdits other) {
         edits.addAll(other.edits);
+        newFiles.addAll(other.newFiles);
         return this;
     }
 
     void applyTo(Path confDirectory) throws IOException {
+        for (NewFile newFile : newFiles) {
+            Files.writeString(confDirectory.resolve(newFile.file()), newFile.content(), StandardCharsets.UTF_8);
+        }
         for (Edit edit : edits) {
             Path file = confDirectory.resolve(edit.file());
             String content = Files.readString(file, StandardCharsets.UTF_8);
