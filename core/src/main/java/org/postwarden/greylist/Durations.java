@@ -1,0 +1,52 @@
+package org.postwarden.greylist;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the durations of the greylist configuration: an integer and a unit ({@code 300s}, {@code 5m},
+ * {@code 12h}, {@code 2d}, {@code 1500ms}), or an ISO-8601 duration ({@code PT5M}).
+ */
+public final class Durations {
+    private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException naming the bad input and the accepted forms */
+    public static Duration parse(String text) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("p")) {
+            try {
+                return Duration.parse(trimmed);
+            } catch (DateTimeParseException e) {
+                throw invalid(text);
+            }
+        }
+        Matcher matcher = AMOUNT_AND_UNIT.matcher(trimmed);
+        if (!matcher.matches()) {
+            throw invalid(text);
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(matcher.group(1));
+        } catch (NumberFormatException e) {
+            throw invalid(text);
+        }
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("Invalid duration '" + text
+            + "': expected a whole number and a unit among ms, s, m, h, d (e.g. 300s, 5m, 2d) or ISO-8601 (PT5M)");
+    }
+}

@@ -1,0 +1,89 @@
+package org.postwarden.greylist;
+
+import com.google.common.base.Preconditions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Greylisting settings. The defaults are postgrey's, which large senders have long been tuned to.
+ *
+ * <p>Properties keys read by {@link #from(Map)}, all optional: {@code ipv4.prefix} (24), {@code ipv6.prefix}
+ * (64), {@code delay} (5m), {@code retry.window} (2d), {@code expiry} (35d), {@code autowhitelist.threshold}
+ * (5; 0 turns auto-whitelisting off). Other keys are ignored so the file can hold the hook's own settings.
+ *
+ * @param ipv4Prefix prefix length grouping IPv4 clients into one network, 16 to 32: coarser groups would
+ *     let one passing client clear a whole provider
+ * @param ipv6Prefix the same for IPv6, 32 to 128
+ * @param minimumDelay how long after the first attempt a retry is accepted
+ * @param retryWindow how long after the first attempt a retry is still accepted, longer than the delay
+ * @param expiry how long a passed triplet, or an auto-whitelisted network, is remembered after its last pass
+ * @param autoWhitelistThreshold passes after which a network is no longer greylisted; 0 turns it off
+ */
+public record GreylistConfiguration(int ipv4Prefix, int ipv6Prefix, Duration minimumDelay, Duration retryWindow,
+                                    Duration expiry, int autoWhitelistThreshold) {
+    public static final String IPV4_PREFIX = "ipv4.prefix";
+    public static final String IPV6_PREFIX = "ipv6.prefix";
+    public static final String DELAY = "delay";
+    public static final String RETRY_WINDOW = "retry.window";
+    public static final String EXPIRY = "expiry";
+    public static final String AUTO_WHITELIST_THRESHOLD = "autowhitelist.threshold";
+
+    public static final GreylistConfiguration DEFAULT = new GreylistConfiguration(24, 64,
+        Duration.ofMinutes(5), Duration.ofDays(2), Duration.ofDays(35), 5);
+
+    public GreylistConfiguration {
+        Objects.requireNonNull(minimumDelay, "minimumDelay");
+        Objects.requireNonNull(retryWindow, "retryWindow");
+        Objects.requireNonNull(expiry, "expiry");
+        Preconditions.checkArgument(ipv4Prefix >= 16 && ipv4Prefix <= 32,
+            "%s must be between 16 and 32, got %s", IPV4_PREFIX, ipv4Prefix);
+        Preconditions.checkArgument(ipv6Prefix >= 32 && ipv6Prefix <= 128,
+            "%s must be between 32 and 128, got %s", IPV6_PREFIX, ipv6Prefix);
+        Preconditions.checkArgument(!minimumDelay.isNegative(), "%s must not be negative", DELAY);
+        Preconditions.checkArgument(retryWindow.compareTo(minimumDelay) > 0,
+            "%s (%s) must be longer than %s (%s)", RETRY_WINDOW, retryWindow, DELAY, minimumDelay);
+        Preconditions.checkArgument(!expiry.isNegative() && !expiry.isZero(), "%s must be positive", EXPIRY);
+        Preconditions.checkArgument(autoWhitelistThreshold >= 0,
+            "%s must not be negative, got %s", AUTO_WHITELIST_THRESHOLD, autoWhitelistThreshold);
+    }
+
+    /** Missing keys take the {@link #DEFAULT} values; bad values throw {@link IllegalArgumentException}. */
+    public static GreylistConfiguration from(Map<String, String> properties) {
+        return new GreylistConfiguration(
+            integer(properties, IPV4_PREFIX, DEFAULT.ipv4Prefix),
+            integer(properties, IPV6_PREFIX, DEFAULT.ipv6Prefix),
+            duration(properties, DELAY, DEFAULT.minimumDelay),
+            duration(properties, RETRY_WINDOW, DEFAULT.retryWindow),
+            duration(properties, EXPIRY, DEFAULT.expiry),
+            integer(properties, AUTO_WHITELIST_THRESHOLD, DEFAULT.autoWhitelistThreshold));
+    }
+
+    public boolean autoWhitelistEnabled() {
+        return autoWhitelistThreshold > 0;
+    }
+
+    private static int integer(Map<String, String> properties, String key, int fallback) {
+        String value = properties.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'", e);
+        }
+    }
+
+    private static Duration duration(Map<String, String> properties, String key, Duration fallback) {
+        String value = properties.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+}

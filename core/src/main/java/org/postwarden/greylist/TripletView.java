@@ -1,0 +1,5 @@
+package org.postwarden.greylist;
+
+/** A row of the triplet listing. */
+public record TripletView(GreylistTriplet triplet, TripletRecord record) {
+}
