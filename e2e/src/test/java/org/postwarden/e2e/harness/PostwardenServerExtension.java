@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postwarden.server.PostwardenServerMain;
 
+import com.google.inject.Module;
+
 /**
  * Boots the real Postwarden server once per test class: the shipped james-config (from the system property
  * {@code postwarden.conf.dir}) copied into a fresh working directory, moved to free loopback ports, with DNS from
@@ -27,6 +29,7 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
 
     private final String zoneJson;
     private final ConfEdits extraEdits;
+    private final Module overrides;
     private Path root;
     private SmtpSink sink;
     private ServerPorts ports;
@@ -37,8 +40,14 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
     }
 
     public PostwardenServerExtension(String zoneJson, ConfEdits extraEdits) {
+        this(zoneJson, extraEdits, binder -> { });
+    }
+
+    /** {@code overrides} replace bindings of the server, e.g. a controllable {@link java.time.Clock}. */
+    public PostwardenServerExtension(String zoneJson, ConfEdits extraEdits, Module overrides) {
         this.zoneJson = zoneJson;
         this.extraEdits = extraEdits;
+        this.overrides = overrides;
     }
 
     @Override
@@ -64,7 +73,8 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
         System.setProperty("working.directory", root.toString());
         server = PostwardenServerMain.createServer(Configuration.builder()
             .workingDirectory(root.toFile())
-            .build());
+            .build())
+            .overrideWith(overrides);
         server.start();
     }
 
