@@ -1,0 +1,81 @@
+package org.postwarden.dkim;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The two canonicalization algorithms of RFC 6376 §3.4, for header fields and for bodies. */
+public enum Canonicalization {
+    SIMPLE,
+    RELAXED;
+
+    public String tagValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Canonicalization> fromTagValue(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "simple" -> Optional.of(SIMPLE);
+            case "relaxed" -> Optional.of(RELAXED);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Appends the canonical form of a header field, without a trailing CRLF. */
+    public void canonicalizeHeader(HeaderField field, ByteArrayOutputStream out) {
+        canonicalizeHeader(field.source(), field.start(), field.length(), out);
+    }
+
+    /** Appends the canonical form of a header field given as text (one char per octet), without CRLF. */
+    public void canonicalizeHeader(String field, ByteArrayOutputStream out) {
+        byte[] bytes = field.getBytes(StandardCharsets.ISO_8859_1);
+        canonicalizeHeader(bytes, 0, bytes.length, out);
+    }
+
+    private void canonicalizeHeader(byte[] src, int off, int len, ByteArrayOutputStream out) {
+        if (this == SIMPLE) {
+            // §3.4.1: the field exactly as it is.
+            out.write(src, off, len);
+            return;
+        }
+        // §3.4.2: lowercase the name, unfold, reduce WSP runs to one SP, drop WSP at the end of the
+        // value and around the colon.
+        int end = off + len;
+        int colon = off;
+        while (colon < end && src[colon] != ':') {
+            colon++;
+        }
+        int nameEnd = colon;
+        while (nameEnd > off && isWsp(src[nameEnd - 1])) {
+            nameEnd--;
+        }
+        for (int i = off; i < nameEnd; i++) {
+            byte c = src[i];
+            out.write(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        out.write(':');
+        boolean pendingSpace = false;
+        boolean wroteValue = false;
+        for (int i = colon + 1; i < end; i++) {
+            byte c = src[i];
+            if (c == '\r' || c == '\n') {
+                continue;
+            }
+            if (isWsp(c)) {
+                pendingSpace = wroteValue;
+                continue;
+            }
+            if (pendingSpace) {
+                out.write(' ');
+                pendingSpace = false;
+            }
+            out.write(c);
+            wroteValue = true;
+        }
+    }
+
+    static boolean isWsp(byte c) {
+        return c == ' ' || c == '\t';
+    }
+}

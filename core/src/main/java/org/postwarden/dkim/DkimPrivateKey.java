@@ -1,0 +1,106 @@
+package org.postwarden.dkim;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Base64;
+import java.util.Objects;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/** A signing key; {@link DkimKeys} loads and generates them. */
+public sealed interface DkimPrivateKey {
+    DkimAlgorithm algorithm();
+
+    DkimPublicKey publicKey();
+
+    /** Signs {@code data} with the sha256 variant of the key's algorithm. */
+    byte[] sign(byte[] data);
+
+    /** PKCS#8 DER, as in a "BEGIN PRIVATE KEY" PEM block. */
+    byte[] pkcs8();
+
+    default String toPem() {
+        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8());
+        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** An RSA key; it must carry its CRT parameters, which hold the public exponent. */
+    record Rsa(RSAPrivateCrtKey key) implements DkimPrivateKey {
+        public Rsa {
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override
+        public DkimAlgorithm algorithm() {
+            return DkimAlgorithm.RSA_SHA256;
+        }
+
+        @Override
+        public DkimPublicKey publicKey() {
+            try {
+                return DkimPublicKey.Rsa.of(key.getModulus(), key.getPublicExponent());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK rejected its own RSA key", e);
+            }
+        }
+
+        @Override
+        public byte[] sign(byte[] data) {
+            try {
+                Signature signer = Signature.getInstance("SHA256withRSA");
+                signer.initSign(key);
+                signer.update(data);
+                return signer.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("RSA signing failed", e);
+            }
+        }
+
+        @Override
+        public byte[] pkcs8() {
+            return key.getEncoded();
+        }
+    }
+
+    record Ed25519(Ed25519PrivateKeyParameters key) implements DkimPrivateKey {
+        public Ed25519 {
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override
+        public DkimAlgorithm algorithm() {
+            return DkimAlgorithm.ED25519_SHA256;
+        }
+
+        @Override
+        public DkimPublicKey publicKey() {
+            return new DkimPublicKey.Ed25519(key.generatePublicKey());
+        }
+
+        /** RFC 8463 §3: Ed25519 (pure) over the SHA-256 hash of the data. */
+        @Override
+        public byte[] sign(byte[] data) {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(true, key);
+            byte[] hash = Sha256.hash(data);
+            signer.update(hash, 0, hash.length);
+            return signer.generateSignature();
+        }
+
+        /** Version 1 PrivateKeyInfo without the optional public key, as RFC 8410 §10.3 shows: what OpenSSL and dkimpy read. */
+        @Override
+        public byte[] pkcs8() {
+            try {
+                return new PrivateKeyInfo(new AlgorithmIdentifier(DkimKeys.ID_ED25519), new DEROctetString(key.getEncoded()))
+                    .getEncoded();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot encode an Ed25519 key", e);
+            }
+        }
+    }
+}

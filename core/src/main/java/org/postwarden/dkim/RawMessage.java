@@ -1,0 +1,100 @@
+package org.postwarden.dkim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An RFC 5322 message split into its raw header fields and body, without rewriting anything
+ * (javax.mail re-folds and re-encodes headers, which breaks signatures). Lines end with CRLF on the
+ * wire (RFC 5322 §2.1); a message using bare LF, as files often do, is converted to CRLF once.
+ * The byte array is shared, not copied: callers must not modify it afterwards.
+ */
+public final class RawMessage {
+    private final byte[] bytes;
+    private final List<HeaderField> headers;
+    private final int bodyOffset;
+
+    private RawMessage(byte[] bytes, List<HeaderField> headers, int bodyOffset) {
+        this.bytes = bytes;
+        this.headers = List.copyOf(headers);
+        this.bodyOffset = bodyOffset;
+    }
+
+    public static RawMessage parse(byte[] message) {
+        byte[] bytes = hasBareLf(message) ? toCrlf(message) : message;
+        List<HeaderField> headers = new ArrayList<>();
+        int pos = 0;
+        while (pos < bytes.length) {
+            if (isCrlf(bytes, pos)) {
+                return new RawMessage(bytes, headers, pos + 2);
+            }
+            int start = pos;
+            int lineEnd = lineEnd(bytes, pos);
+            pos = Math.min(lineEnd + 2, bytes.length);
+            while (pos < bytes.length && (bytes[pos] == ' ' || bytes[pos] == '\t')) {
+                lineEnd = lineEnd(bytes, pos);
+                pos = Math.min(lineEnd + 2, bytes.length);
+            }
+            headers.add(new HeaderField(bytes, start, lineEnd));
+        }
+        return new RawMessage(bytes, headers, bytes.length);
+    }
+
+    /** All header fields, top to bottom. */
+    public List<HeaderField> headers() {
+        return headers;
+    }
+
+    /** The fields with this name (case-insensitive), top to bottom. */
+    public List<HeaderField> headers(String name) {
+        return headers.stream().filter(h -> h.hasName(name)).toList();
+    }
+
+    public int bodyLength() {
+        return bytes.length - bodyOffset;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int bodyOffset() {
+        return bodyOffset;
+    }
+
+    /** Index of the CR of the CRLF ending the line at {@code pos}, or the message length. */
+    private static int lineEnd(byte[] bytes, int pos) {
+        for (int i = pos; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static boolean isCrlf(byte[] bytes, int pos) {
+        return pos + 1 < bytes.length && bytes[pos] == '\r' && bytes[pos + 1] == '\n';
+    }
+
+    private static boolean hasBareLf(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] toCrlf(byte[] bytes) {
+        byte[] out = new byte[bytes.length * 2];
+        int n = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+                out[n++] = '\r';
+            }
+            out[n++] = bytes[i];
+        }
+        return Arrays.copyOf(out, n);
+    }
+}

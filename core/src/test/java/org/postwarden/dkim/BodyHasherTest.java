@@ -1,0 +1,116 @@
+package org.postwarden.dkim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.postwarden.dkim.DkimTestSupport.bytes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BodyHasherTest {
+    @Test
+    void simpleShouldHashAnEmptyBodyAsOneCrlf() {
+        // RFC 6376 §3.4.3: "If there is no body or no trailing CRLF on the message body, a CRLF is added."
+        assertThat(base64(hash(Canonicalization.SIMPLE, ""))).isEqualTo("frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=");
+    }
+
+    @Test
+    void relaxedShouldHashAnEmptyBodyAsNothing() {
+        // RFC 6376 §3.4.4 (errata 1384): an empty body stays empty under relaxed.
+        assertThat(base64(hash(Canonicalization.RELAXED, ""))).isEqualTo("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    }
+
+    @Test
+    void simpleShouldDropTrailingEmptyLines() {
+        assertThat(hash(Canonicalization.SIMPLE, "a\r\n\r\n\r\n")).isEqualTo(Sha256.hash(bytes("a\r\n")));
+    }
+
+    @Test
+    void simpleShouldAddAMissingFinalCrlf() {
+        assertThat(hash(Canonicalization.SIMPLE, "a\r\n\r\nb")).isEqualTo(Sha256.hash(bytes("a\r\n\r\nb\r\n")));
+    }
+
+    @Test
+    void relaxedShouldDropLinesMadeOfWhitespaceAtTheEnd() {
+        assertThat(hash(Canonicalization.RELAXED, "a \r\n \t\r\n\r\n")).isEqualTo(Sha256.hash(bytes("a\r\n")));
+    }
+
+    @Test
+    void relaxedShouldKeepEmptyLinesBetweenContent() {
+        assertThat(hash(Canonicalization.RELAXED, "a\r\n  \r\n\tb  c\t")).isEqualTo(Sha256.hash(bytes("a\r\n\r\n b c\r\n")));
+    }
+
+    @Test
+    void bareCarriageReturnsShouldBeContent() {
+        assertThat(hash(Canonicalization.SIMPLE, "a\rb\r")).isEqualTo(Sha256.hash(bytes("a\rb\r\r\n")));
+    }
+
+    @Test
+    void limitShouldHashOnlyTheFirstCanonicalOctets() {
+        // RFC 6376 §3.4.5: l= counts octets of the canonicalized body.
+        BodyHasher hasher = new BodyHasher(Canonicalization.RELAXED, OptionalLong.of(4));
+        hasher.update(bytes("a  b\r\nc\r\n"), 0, 9);
+
+        assertThat(hasher.digest()).isEqualTo(Sha256.hash(bytes("a b\r")));
+        assertThat(hasher.canonicalLength()).isEqualTo(8);
+    }
+
+    @Test
+    void limitOfZeroShouldHashNothing() {
+        BodyHasher hasher = new BodyHasher(Canonicalization.SIMPLE, OptionalLong.of(0));
+
+        assertThat(hasher.update(bytes("abc"), 0, 3).digest()).isEqualTo(Sha256.hash(new byte[0]));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Canonicalization.class)
+    void hashShouldMatchANaiveCanonicalizationWhateverTheChunking(Canonicalization canonicalization) {
+        byte[] body = randomBody();
+        byte[] whole = Sha256.hash(bytes(naive(canonicalization, new String(body, StandardCharsets.ISO_8859_1))));
+        for (int chunk : new int[] {1, 2, 3, 7, 8191, 8192, 8193}) {
+            BodyHasher hasher = new BodyHasher(canonicalization, OptionalLong.empty());
+            for (int off = 0; off < body.length; off += chunk) {
+                hasher.update(body, off, Math.min(chunk, body.length - off));
+            }
+            assertThat(hasher.digest()).as("chunks of %d", chunk).isEqualTo(whole);
+        }
+    }
+
+    /** RFC 6376 §3.4.3 and §3.4.4 read literally, with regular expressions. */
+    private static String naive(Canonicalization canonicalization, String body) {
+        String text = body;
+        if (canonicalization == Canonicalization.RELAXED) {
+            text = Arrays.stream(body.split("\r\n", -1))
+                .map(line -> line.replaceAll("[ \t]+", " ").replaceAll(" \\z", ""))
+                .collect(Collectors.joining("\r\n"));
+        }
+        text = text.replaceAll("(\r\n)+\\z", "");
+        return text.isEmpty() && canonicalization == Canonicalization.RELAXED ? "" : text + "\r\n";
+    }
+
+    private static byte[] randomBody() {
+        // Mostly spaces, tabs, CRs and LFs so that every state transition happens at chunk edges.
+        byte[] alphabet = bytes("ab \t\r\n\r\n");
+        Random random = new Random(42);
+        byte[] body = new byte[30_000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return body;
+    }
+
+    private static byte[] hash(Canonicalization canonicalization, String body) {
+        byte[] bytes = bytes(body);
+        return new BodyHasher(canonicalization, OptionalLong.empty()).update(bytes, 0, bytes.length).digest();
+    }
+
+    private static String base64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+}

@@ -1,0 +1,48 @@
+package org.postwarden.dkim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.postwarden.dkim.DkimTestSupport.bytes;
+
+import org.junit.jupiter.api.Test;
+
+class RawMessageTest {
+    @Test
+    void parseShouldKeepFoldedFieldsWhole() {
+        RawMessage message = RawMessage.parse(bytes("Subject: one\r\n two\r\n\tthree\r\nFrom: a@b\r\n\r\nbody\r\n"));
+
+        assertThat(message.headers()).extracting(HeaderField::text)
+            .containsExactly("Subject: one\r\n two\r\n\tthree", "From: a@b");
+        assertThat(message.bodyLength()).isEqualTo(6);
+    }
+
+    @Test
+    void parseShouldReadNamesWithoutWhitespaceBeforeTheColon() {
+        HeaderField field = RawMessage.parse(bytes("Subject \t: x\r\n\r\n")).headers().get(0);
+
+        assertThat(field.name()).isEqualTo("Subject");
+        assertThat(field.value()).isEqualTo(" x");
+    }
+
+    @Test
+    void parseShouldConvertBareLineFeedsToCrlf() {
+        RawMessage message = RawMessage.parse(bytes("From: a@b\nSubject: x\n y\n\nbody\n"));
+
+        assertThat(message.headers()).extracting(HeaderField::text).containsExactly("From: a@b", "Subject: x\r\n y");
+        assertThat(message.bodyLength()).isEqualTo(6);
+    }
+
+    @Test
+    void parseShouldAcceptAMessageWithoutBody() {
+        RawMessage message = RawMessage.parse(bytes("From: a@b\r\nTo: c@d"));
+
+        assertThat(message.headers()).extracting(HeaderField::text).containsExactly("From: a@b", "To: c@d");
+        assertThat(message.bodyLength()).isZero();
+    }
+
+    @Test
+    void headersShouldMatchNamesCaseInsensitively() {
+        RawMessage message = RawMessage.parse(bytes("dkim-signature: a\r\nDKIM-Signature: b\r\n\r\n"));
+
+        assertThat(message.headers("DKIM-SIGNATURE")).hasSize(2);
+    }
+}
