@@ -23,7 +23,9 @@ import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.postwarden.server.dns.DnsModule;
+import org.postwarden.server.greylist.GreylistModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
+import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
 import org.postwarden.server.storage.JpaEntityManagerModule;
 import org.postwarden.server.storage.JpaMailboxModule;
@@ -61,6 +63,10 @@ public class PostwardenServerMain implements JamesServerMain {
         new DefaultEventModule(),
         new MemoryDeadLetterModule());
 
+    public static final Module POSTWARDEN = Modules.combine(
+        new JdbcDataSourceModule(),
+        new GreylistModule());
+
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),
         new MailboxModule(),
@@ -69,7 +75,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new TaskManagerModule(),
         new NoJwtModule(),
         STORAGE,
-        PROTOCOLS);
+        PROTOCOLS,
+        POSTWARDEN);
 
     /** Replace James bindings; applied with {@code overrideWith}. */
     public static final Module OVERRIDES = new DnsModule();

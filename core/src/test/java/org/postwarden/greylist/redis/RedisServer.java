@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A throw-away redis-server on a free loopback port, without persistence. */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -23,11 +23,11 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static boolean isInstalled() {
+    public static boolean isInstalled() {
         return Files.isExecutable(BINARY);
     }
 
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         int port = freePort();
         Process process = new ProcessBuilder(BINARY.toString(), "--port", String.valueOf(port),
             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
@@ -39,7 +39,7 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 

@@ -1,14 +1,6 @@
 package org.postwarden.e2e.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.server.core.configuration.Configuration;
@@ -20,19 +12,16 @@ import org.postwarden.server.PostwardenServerMain;
 import com.google.inject.Module;
 
 /**
- * Boots the real Postwarden server once per test class: the shipped james-config (from the system property
- * {@code postwarden.conf.dir}) copied into a fresh working directory, moved to free loopback ports, with DNS from
- * a JSON zone and remote delivery going to an {@link SmtpSink}. Register it as a static field with
- * {@code @RegisterExtension}.
+ * Boots the real Postwarden server in the test JVM once per test class, in a {@link ServerDirectory} with its own
+ * {@link SmtpSink}. Register it as a static field with {@code @RegisterExtension}.
  */
 public final class PostwardenServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final String zoneJson;
     private final ConfEdits extraEdits;
     private final Module overrides;
-    private Path root;
+    private ServerDirectory directory;
     private SmtpSink sink;
-    private ServerPorts ports;
     private GuiceJamesServer server;
 
     public PostwardenServerExtension() {
@@ -52,12 +41,8 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        root = Files.createTempDirectory("postwarden-e2e-");
         sink = SmtpSink.start();
-        ports = ServerPorts.allocate();
-        copyShippedConfiguration(root.resolve("conf"));
-        Files.writeString(root.resolve("zone.json"), zoneJson, StandardCharsets.UTF_8);
-        harnessEdits().addAll(extraEdits).applyTo(root.resolve("conf"));
+        directory = ServerDirectory.prepare(zoneJson, extraEdits, sink.port());
         start();
     }
 
@@ -65,14 +50,14 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
     public void afterAll(ExtensionContext context) throws Exception {
         stop();
         sink.close();
-        deleteRecursively(root);
+        directory.delete();
     }
 
     public void start() throws Exception {
         // james-database.properties locates the embedded database under ${sys:working.directory}.
-        System.setProperty("working.directory", root.toString());
+        System.setProperty("working.directory", directory.root().toString());
         server = PostwardenServerMain.createServer(Configuration.builder()
-            .workingDirectory(root.toFile())
+            .workingDirectory(directory.root().toFile())
             .build())
             .overrideWith(overrides);
         server.start();
@@ -94,63 +79,15 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
         return sink;
     }
 
-    public ServerPorts ports() {
-        return ports;
+    public ServerDirectory.Ports ports() {
+        return directory.ports();
     }
 
     public Path root() {
-        return root;
+        return directory.root();
     }
 
     public WebAdminClient webAdmin() {
-        return new WebAdminClient(ports.webAdmin());
-    }
-
-    private ConfEdits harnessEdits() {
-        return new ConfEdits()
-            .replace("smtpserver.xml", "<bind>127.0.0.1:2525</bind>", "<bind>127.0.0.1:" + ports.smtp() + "</bind>")
-            .replace("smtpserver.xml", "<bind>127.0.0.1:2587</bind>", "<bind>127.0.0.1:" + ports.submission() + "</bind>")
-            .replace("imapserver.xml", "<bind>127.0.0.1:1143</bind>", "<bind>127.0.0.1:" + ports.imap() + "</bind>")
-            .replace("webadmin.properties", "port=8000", "port=" + ports.webAdmin())
-            .replace("dnsservice.xml", "<zoneFile></zoneFile>", "<zoneFile>zone.json</zoneFile>")
-            .replace("mailetcontainer.xml", "<outgoingQueue>outgoing</outgoingQueue>",
-                "<outgoingQueue>outgoing</outgoingQueue>"
-                    + "<gateway>127.0.0.1</gateway><gatewayPort>" + sink.port() + "</gatewayPort>")
-            .replace("mailetcontainer.xml",
-                "<delayTime>5 * 1 minute, 4 * 10 minutes, 4 * 1 hour, 10 * 4 hours, 6 * 8 hours</delayTime>",
-                "<delayTime>29 * 2 seconds</delayTime>");
-    }
-
-    private static void copyShippedConfiguration(Path target) throws IOException {
-        Path shipped = Path.of(System.getProperty("postwarden.conf.dir", "../james-config/src/main/conf"));
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(shipped)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    /** Free loopback ports, chosen once so that a restart listens where the tests expect. */
-    public record ServerPorts(int smtp, int submission, int imap, int webAdmin) {
-        static ServerPorts allocate() {
-            // All four are held open together so that they are distinct.
-            try (ServerSocket smtp = loopbackSocket(); ServerSocket submission = loopbackSocket();
-                 ServerSocket imap = loopbackSocket(); ServerSocket webAdmin = loopbackSocket()) {
-                return new ServerPorts(smtp.getLocalPort(), submission.getLocalPort(), imap.getLocalPort(), webAdmin.getLocalPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static ServerSocket loopbackSocket() throws IOException {
-            return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        }
+        return new WebAdminClient(directory.ports().webAdmin());
     }
 }

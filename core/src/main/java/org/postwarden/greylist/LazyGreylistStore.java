@@ -1,0 +1,113 @@
+package org.postwarden.greylist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Opens the real store on first use and again after a failure to open it, at most once per {@code retryInterval}:
+ * a Redis that is down when James starts must not stop the server, only make greylisting fail open until it is back.
+ */
+public final class LazyGreylistStore implements GreylistStore {
+    private final Supplier<GreylistStore> opener;
+    private final Clock clock;
+    private final Duration retryInterval;
+    private volatile GreylistStore delegate;
+    private volatile Instant nextAttempt = Instant.MIN;
+    private volatile String lastFailure = "not opened yet";
+
+    public LazyGreylistStore(Supplier<GreylistStore> opener, Clock clock, Duration retryInterval) {
+        this.opener = opener;
+        this.clock = clock;
+        this.retryInterval = retryInterval;
+    }
+
+    private GreylistStore store() {
+        GreylistStore current = delegate;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (delegate == null && !clock.instant().isBefore(nextAttempt)) {
+                try {
+                    delegate = opener.get();
+                } catch (GreylistStoreException e) {
+                    lastFailure = e.getMessage();
+                    nextAttempt = clock.instant().plus(retryInterval);
+                }
+            }
+            if (delegate == null) {
+                throw new GreylistStoreException("greylist store not connected: " + lastFailure);
+            }
+            return delegate;
+        }
+    }
+
+    @Override
+    public Optional<Versioned<TripletRecord>> triplet(GreylistTriplet triplet) {
+        return store().triplet(triplet);
+    }
+
+    @Override
+    public boolean compareAndSet(GreylistTriplet triplet, Optional<Long> expectedVersion, TripletRecord next) {
+        return store().compareAndSet(triplet, expectedVersion, next);
+    }
+
+    @Override
+    public boolean deleteTriplet(GreylistTriplet triplet) {
+        return store().deleteTriplet(triplet);
+    }
+
+    @Override
+    public List<TripletView> triplets(TripletQuery query, Instant now) {
+        return store().triplets(query, now);
+    }
+
+    @Override
+    public Optional<NetworkPasses> networkPasses(String network) {
+        return store().networkPasses(network);
+    }
+
+    @Override
+    public long recordNetworkPass(String network, Instant now, Instant expiresAt) {
+        return store().recordNetworkPass(network, now, expiresAt);
+    }
+
+    @Override
+    public List<NetworkPasses> autoWhitelistedNetworks(long threshold, Instant now, int limit) {
+        return store().autoWhitelistedNetworks(threshold, now, limit);
+    }
+
+    @Override
+    public boolean deleteNetwork(String network) {
+        return store().deleteNetwork(network);
+    }
+
+    @Override
+    public long purgeExpired(Instant now) {
+        return store().purgeExpired(now);
+    }
+
+    @Override
+    public void addWhitelistEntry(WhitelistEntry entry) {
+        store().addWhitelistEntry(entry);
+    }
+
+    @Override
+    public boolean removeWhitelistEntry(String id) {
+        return store().removeWhitelistEntry(id);
+    }
+
+    @Override
+    public List<WhitelistEntry> whitelistEntries() {
+        return store().whitelistEntries();
+    }
+
+    @Override
+    public void ping() {
+        store().ping();
+    }
+}
