@@ -1,0 +1,67 @@
+package org.postwarden.arc;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.postwarden.common.TagValueList;
+import org.postwarden.dkim.Canonicalization;
+import org.postwarden.dkim.HeaderField;
+
+/**
+ * Parses ARC-Message-Signature fields and checks them against RFC 8617 §4.1.2. A missing c= means
+ * relaxed/relaxed, as dkimpy and mailauth read it (RFC 6376's simple/simple default is not used).
+ */
+public final class ArcMessageSignatureParser {
+    private static final List<String> REQUIRED_TAGS = List.of("i", "a", "b", "bh", "d", "h", "s");
+    private static final String DEFAULT_CANONICALIZATION = "relaxed/relaxed";
+
+    private ArcMessageSignatureParser() {
+    }
+
+    public static ArcMessageSignature parse(HeaderField field) throws ArcException {
+        return parse(field.text());
+    }
+
+    /** {@code fieldText} is the whole field, name included, one char per octet (ISO-8859-1). */
+    public static ArcMessageSignature parse(String fieldText) throws ArcException {
+        ArcTags tags = ArcTags.parse(fieldText);
+        // §4.1.2: no v= is defined; if seen, it MUST be ignored.
+        tags.require(REQUIRED_TAGS);
+        List<String> signedHeaders = Arrays.stream(tags.required("h").split(":", -1))
+            .map(TagValueList::stripWhitespace).toList();
+        if (signedHeaders.stream().anyMatch(String::isEmpty)) {
+            throw tags.malformed("empty item in h=");
+        }
+        if (signedHeaders.stream().anyMatch("arc-seal"::equalsIgnoreCase)) {
+            // §4.1.2: ARC-Seal header fields MUST NOT be included in the AMS signature.
+            throw tags.malformed("h= lists ARC-Seal");
+        }
+        String c = tags.get("c").orElse(DEFAULT_CANONICALIZATION);
+        Canonicalization[] canonicalization = canonicalization(tags, c);
+        Optional<Instant> timestamp = instant(tags.number("t"));
+        Optional<Instant> expiration = instant(tags.number("x"));
+        return new ArcMessageSignature(tags.instance(), tags.algorithm(), tags.utf8("d"), tags.utf8("s"),
+            signedHeaders, tags.base64("bh"), tags.base64("b"), canonicalization[0], canonicalization[1],
+            tags.number("l"), timestamp, expiration, fieldText, tags.unsignedField());
+    }
+
+    private static Canonicalization[] canonicalization(ArcTags tags, String c) throws ArcException {
+        String[] parts = c.split("/", -1);
+        if (parts.length > 2) {
+            throw tags.malformed("unsupported c=" + c);
+        }
+        Canonicalization[] result = new Canonicalization[2];
+        for (int i = 0; i < 2; i++) {
+            // RFC 6376 §3.5 c=: a missing body algorithm means simple.
+            String name = i < parts.length ? parts[i].strip() : "simple";
+            result[i] = Canonicalization.fromTagValue(name).orElseThrow(() -> tags.malformed("unsupported c=" + c));
+        }
+        return result;
+    }
+
+    private static Optional<Instant> instant(OptionalLong seconds) {
+        return seconds.isPresent() ? Optional.of(Instant.ofEpochSecond(seconds.getAsLong())) : Optional.empty();
+    }
+}

@@ -1,0 +1,258 @@
+package org.postwarden.arc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.postwarden.authresults.AuthservId;
+import org.postwarden.dkim.BodyHasher;
+import org.postwarden.dkim.Canonicalization;
+import org.postwarden.dkim.DkimPrivateKey;
+import org.postwarden.dkim.RawMessage;
+import org.postwarden.dkim.SignedHeaders;
+import org.postwarden.dkim.SigningInput;
+import org.postwarden.dkim.TagListWriter;
+
+/**
+ * Adds an ARC set to a message (RFC 8617 §5.1). Built in stages:
+ * <pre>
+ * ArcSealer sealer = ArcSealer.withKey(key).domain("forwarder.example").selector("arc")
+ *     .authservId("mx.forwarder.example").build();
+ * ArcSealResult result = sealer.seal(message, "spf=pass smtp.mailfrom=a.example; dkim=pass header.d=a.example",
+ *     validator.validate(message));
+ * // write result.headerBlock() on top of the message
+ * </pre>
+ * The ARC-Message-Signature is c=relaxed/relaxed with tags i a c d s t h bh b; the ARC-Seal has
+ * i a t cv d s b, as mailauth orders them. By default the ARC-Message-Signature covers the fields of
+ * {@link SignedHeaders#recommended()}, oversigned the same way, plus every DKIM-Signature present, as
+ * mailauth does (RFC 8617 §4.1.2 recommends covering them); never Authentication-Results, which
+ * later hops may remove. Immutable and thread-safe.
+ */
+public final class ArcSealer {
+    private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern FOLDED_TEXT = Pattern.compile("([^\\r\\n]|\\r\\n[ \\t])*");
+    private static final List<String> DEFAULT_HEADERS = List.of("dkim-signature", "from", "to", "cc", "subject",
+        "date", "reply-to", "message-id", "in-reply-to", "references", "mime-version", "content-type",
+        "content-transfer-encoding", "list-id", "list-help", "list-unsubscribe", "list-unsubscribe-post",
+        "list-subscribe", "list-post", "list-owner", "list-archive");
+    private static final List<String> DEFAULT_OVERSIGNED = List.of("from", "to", "cc", "subject", "date",
+        "reply-to", "message-id", "mime-version", "content-type", "content-transfer-encoding");
+    private static final Canonicalization CANONICALIZATION = Canonicalization.RELAXED;
+
+    private final DkimPrivateKey key;
+    private final String domain;
+    private final String selector;
+    private final String authservId;
+    private final SignedHeaders headers;
+    private final Clock clock;
+    private final Optional<Instant> timestamp;
+
+    private ArcSealer(Builder builder) {
+        this.key = builder.key;
+        this.domain = builder.domain;
+        this.selector = builder.selector;
+        this.authservId = builder.authservId;
+        this.headers = builder.headers;
+        this.clock = builder.clock;
+        this.timestamp = builder.timestamp;
+    }
+
+    public static NeedDomain withKey(DkimPrivateKey key) {
+        return new Builder(Objects.requireNonNull(key, "key"));
+    }
+
+    public interface NeedDomain {
+        NeedSelector domain(String domain);
+    }
+
+    public interface NeedSelector {
+        NeedAuthservId selector(String selector);
+    }
+
+    public interface NeedAuthservId {
+        /** The authserv-id written in the ARC-Authentication-Results, normally that of our Authentication-Results. */
+        Options authservId(String authservId);
+    }
+
+    public interface Options {
+        /** The fields the ARC-Message-Signature covers; ARC-Seal is refused when sealing (RFC 8617 §4.1.2). */
+        Options headers(SignedHeaders headers);
+
+        /** Where t= comes from when no fixed {@link #timestamp} is set; the system UTC clock by default. */
+        Options clock(Clock clock);
+
+        Options timestamp(Instant timestamp);
+
+        ArcSealer build();
+    }
+
+    public ArcSealResult seal(byte[] message, String authenticationResults, ArcValidation incoming) {
+        return seal(RawMessage.parse(message), authenticationResults, incoming);
+    }
+
+    /**
+     * Seals {@code message}, already modified as it will be sent (§5.1 step 1).
+     *
+     * @param authenticationResults the resinfos of our Authentication-Results for this message
+     *     ({@code "spf=pass smtp.mailfrom=...; dkim=pass ..."}), optionally preceded by our authserv-id
+     *     and ";", copied into the ARC-Authentication-Results; blank means "none"
+     * @param incoming the validation of the chain as the message arrived, which gives cv=. When it
+     *     failed only {@link ArcValidation#temporary() temporarily}, deferring may be better than
+     *     sealing cv=fail, which ends the chain for good.
+     * @throws IllegalArgumentException when {@code incoming} saw another chain than the message carries
+     */
+    public ArcSealResult seal(RawMessage message, String authenticationResults, ArcValidation incoming) {
+        ArcChain chain = ArcChain.extract(message);
+        int n = chain.highestInstance();
+        if (incoming.instanceCount() != n) {
+            throw new IllegalArgumentException("the validation saw " + incoming.instanceCount()
+                + " ARC sets, the message carries " + n);
+        }
+        int instance = n + 1;
+        ChainValidationStatus cv = incoming.cv();
+        if (chain.latestCv().filter(c -> c == ChainValidationStatus.FAIL).isPresent()) {
+            // §5.1 step 2: the newest ARC-Seal already reports cv=fail; the algorithm stops.
+            return new ArcSealResult(ArcSealResult.Status.CHAIN_TERMINATED, instance, cv, List.of());
+        }
+        if (instance > ArcChain.MAX_SETS) {
+            // §4.2.1: instance values range from 1 to 50.
+            return new ArcSealResult(ArcSealResult.Status.INSTANCE_LIMIT, instance, cv, List.of());
+        }
+        List<String> fields = new ArrayList<>();
+        if (cv == ChainValidationStatus.PASS) {
+            try {
+                for (ArcSet set : chain.sets()) {
+                    fields.addAll(List.of(set.authenticationResults().field(), set.messageSignature().field(),
+                        set.seal().field()));
+                }
+            } catch (ArcException e) {
+                // The chain changed since it passed; it no longer does.
+                cv = ChainValidationStatus.FAIL;
+                fields.clear();
+            }
+        }
+        // §5.1.2: with cv=fail, the seal covers only the set being added, as if it were the only one.
+        long t = timestamp.orElseGet(clock::instant).getEpochSecond();
+        String aar = authenticationResultsField(instance, authenticationResults);
+        String ams = messageSignature(message, instance, t);
+        fields.add(aar);
+        fields.add(ams);
+        TagListWriter seal = new TagListWriter(ArcChain.SEAL)
+            .tag("i", Integer.toString(instance))
+            .tag("a", key.algorithm().tagValue())
+            .tag("t", Long.toString(t))
+            .tag("cv", cv.tagValue())
+            .tag("d", domain)
+            .tag("s", selector);
+        fields.add(seal.lastTag("b"));
+        String sealField = seal.lastValue(base64(key.sign(SealSigningInput.compute(fields))));
+        return new ArcSealResult(ArcSealResult.Status.SEALED, instance, cv, List.of(aar, ams, sealField));
+    }
+
+    private String authenticationResultsField(int instance, String authenticationResults) {
+        String resinfos = authenticationResults.strip();
+        if (AuthservId.isOurs(resinfos, authservId)) {
+            int semicolon = resinfos.indexOf(';');
+            resinfos = semicolon < 0 ? "" : resinfos.substring(semicolon + 1).strip();
+        }
+        if (!FOLDED_TEXT.matcher(resinfos).matches()) {
+            throw new IllegalArgumentException("line breaks must be folds (CRLF then WSP): " + resinfos);
+        }
+        return ArcAuthenticationResults.FIELD_NAME + ": i=" + instance + "; " + authservId + ";\r\n\t"
+            + (resinfos.isEmpty() ? "none" : resinfos);
+    }
+
+    private String messageSignature(RawMessage message, int instance, long t) {
+        List<String> signed = headers.select(message);
+        if (signed.stream().anyMatch(ArcChain.SEAL::equalsIgnoreCase)) {
+            // §4.1.2: ARC-Seal header fields MUST NOT be covered by the ARC-Message-Signature.
+            throw new IllegalArgumentException("the ARC-Message-Signature must not sign ARC-Seal");
+        }
+        byte[] bodyHash = new BodyHasher(CANONICALIZATION, OptionalLong.empty()).update(message).digest();
+        TagListWriter writer = new TagListWriter(ArcChain.MESSAGE_SIGNATURE)
+            .tag("i", Integer.toString(instance))
+            .tag("a", key.algorithm().tagValue())
+            .tag("c", CANONICALIZATION.tagValue() + "/" + CANONICALIZATION.tagValue())
+            .tag("d", domain)
+            .tag("s", selector)
+            .tag("t", Long.toString(t))
+            .list("h", signed)
+            .tag("bh", base64(bodyHash));
+        String unsigned = writer.lastTag("b");
+        return writer.lastValue(base64(key.sign(SigningInput.compute(message, signed, CANONICALIZATION, unsigned))));
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static final class Builder implements NeedDomain, NeedSelector, NeedAuthservId, Options {
+        private final DkimPrivateKey key;
+        private String domain;
+        private String selector;
+        private String authservId;
+        private SignedHeaders headers = SignedHeaders.present(DEFAULT_HEADERS, DEFAULT_OVERSIGNED);
+        private Clock clock = Clock.systemUTC();
+        private Optional<Instant> timestamp = Optional.empty();
+
+        private Builder(DkimPrivateKey key) {
+            this.key = key;
+        }
+
+        @Override
+        public NeedSelector domain(String domain) {
+            this.domain = requireToken(domain, "domain");
+            return this;
+        }
+
+        @Override
+        public NeedAuthservId selector(String selector) {
+            this.selector = requireToken(selector, "selector");
+            return this;
+        }
+
+        @Override
+        public Options authservId(String authservId) {
+            if (authservId == null || !AUTHSERV_ID.matcher(authservId).matches()) {
+                throw new IllegalArgumentException("invalid authserv-id \"" + authservId + "\"");
+            }
+            this.authservId = authservId;
+            return this;
+        }
+
+        @Override
+        public Options headers(SignedHeaders headers) {
+            this.headers = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        @Override
+        public Options clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        @Override
+        public Options timestamp(Instant timestamp) {
+            this.timestamp = Optional.of(timestamp);
+            return this;
+        }
+
+        @Override
+        public ArcSealer build() {
+            return new ArcSealer(this);
+        }
+
+        private static String requireToken(String value, String what) {
+            if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == ';' || c >= 0x7F)) {
+                throw new IllegalArgumentException("invalid " + what + " \"" + value + "\"");
+            }
+            return value;
+        }
+    }
+}
