@@ -65,6 +65,12 @@ public record ResultInfo(String method, String result, Optional<String> comment,
         return tokens;
     }
 
+    /** The resinfo on one line, e.g. {@code spf=pass smtp.mailfrom=example.com}. */
+    @Override
+    public String toString() {
+        return String.join(" ", tokens());
+    }
+
     private static String pvalue(String value) {
         return PLAIN_PVALUE.matcher(value).matches() ? value : quoted(value);
     }

@@ -1,5 +1,7 @@
 package org.postwarden.dmarc;
 
+import org.postwarden.authresults.ResultInfo;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,11 +42,11 @@ public record DmarcResult(DmarcStatus status, Optional<String> headerFrom, Optio
      * The Authentication-Results resinfo (RFC 8601 §2.7.4 with RFC 7489 §11.2), e.g.
      * {@code dmarc=fail (p=reject dis=quarantine) header.from=example.com}.
      */
-    public String resinfo() {
-        StringBuilder resinfo = new StringBuilder("dmarc=").append(status.keyword());
-        policy.ifPresent(p -> resinfo.append(" (p=").append(p.keyword())
-            .append(" dis=").append(disposition.keyword()).append(")"));
-        headerFrom.ifPresent(domain -> resinfo.append(" header.from=").append(domain));
-        return resinfo.toString();
+    public ResultInfo resinfo() {
+        ResultInfo resinfo = ResultInfo.of("dmarc", status.keyword());
+        if (policy.isPresent()) {
+            resinfo = resinfo.withComment("p=" + policy.get().keyword() + " dis=" + disposition.keyword());
+        }
+        return headerFrom.isPresent() ? resinfo.property("header.from", headerFrom.get()) : resinfo;
     }
 }

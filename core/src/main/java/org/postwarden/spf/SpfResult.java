@@ -3,7 +3,8 @@ package org.postwarden.spf;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import org.postwarden.authresults.ResultInfo;
 
 /**
  * The outcome of one SPF check of a connection.
@@ -24,7 +25,6 @@ public record SpfResult(SpfStatus status, SpfIdentity identity, String domain, I
                         Optional<SpfResult> heloResult) {
     public static final String RECEIVED_SPF = "Received-SPF";
 
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.0-9A-Z^_`a-z{|}~-]+");
 
     public SpfResult {
         Objects.requireNonNull(status, "status");
@@ -47,8 +47,7 @@ public record SpfResult(SpfStatus status, SpfIdentity identity, String domain, I
      * The Authentication-Results resinfo (RFC 8601 §2.7.2), e.g. {@code spf=pass smtp.mailfrom=example.com};
      * {@code smtp.helo=} carries the HELO domain when that was the identity.
      */
-    public String resinfo() {
-        String value = TOKEN.matcher(domain).matches() ? domain : ReceivedSpfHeader.quote(domain);
-        return "spf=" + status.keyword() + " " + identity.property() + "=" + value;
+    public ResultInfo resinfo() {
+        return ResultInfo.of("spf", status.keyword()).property(identity.property(), domain);
     }
 }

@@ -37,7 +37,7 @@ class DmarcVerifierTest {
             assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
             assertThat(result.spfAligned()).isTrue();
             assertThat(result.disposition()).isEqualTo(DmarcPolicy.NONE);
-            assertThat(result.resinfo()).isEqualTo("dmarc=pass (p=reject dis=none) header.from=example.com");
+            assertThat(result.resinfo().toString()).isEqualTo("dmarc=pass (p=reject dis=none) header.from=example.com");
         }
 
         @Test
@@ -56,7 +56,7 @@ class DmarcVerifierTest {
 
             assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
             assertThat(result.disposition()).isEqualTo(DmarcPolicy.REJECT);
-            assertThat(result.resinfo()).isEqualTo("dmarc=fail (p=reject dis=reject) header.from=example.com");
+            assertThat(result.resinfo().toString()).isEqualTo("dmarc=fail (p=reject dis=reject) header.from=example.com");
         }
 
         @Test
@@ -71,7 +71,7 @@ class DmarcVerifierTest {
 
             assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
             assertThat(result.record()).isEmpty();
-            assertThat(result.resinfo()).isEqualTo("dmarc=none header.from=example.com");
+            assertThat(result.resinfo().toString()).isEqualTo("dmarc=none header.from=example.com");
         }
 
         @Test
@@ -103,7 +103,7 @@ class DmarcVerifierTest {
             DmarcResult result = evaluate(policy("v=DMARC1; p=reject"), List.of(), NO_SPF);
 
             assertThat(result.status()).isEqualTo(DmarcStatus.PERMERROR);
-            assertThat(result.resinfo()).isEqualTo("dmarc=permerror");
+            assertThat(result.resinfo().toString()).isEqualTo("dmarc=permerror");
         }
 
         @Test
@@ -207,7 +207,7 @@ class DmarcVerifierTest {
             assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
             assertThat(result.policy()).contains(DmarcPolicy.REJECT);
             assertThat(result.disposition()).isEqualTo(DmarcPolicy.QUARANTINE);
-            assertThat(result.resinfo()).isEqualTo("dmarc=fail (p=reject dis=quarantine) header.from=example.com");
+            assertThat(result.resinfo().toString()).isEqualTo("dmarc=fail (p=reject dis=quarantine) header.from=example.com");
         }
 
         @Test

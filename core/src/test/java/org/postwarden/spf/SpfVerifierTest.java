@@ -280,9 +280,9 @@ class SpfVerifierTest {
 
         @Test
         void resinfoShouldUseSmtpMailfromOrSmtpHelo() {
-            assertThat(check(record("v=spf1 a -all"), CLIENT, "alice@example.com", "h.example").resinfo())
+            assertThat(check(record("v=spf1 a -all"), CLIENT, "alice@example.com", "h.example").resinfo().toString())
                 .isEqualTo("spf=pass smtp.mailfrom=example.com");
-            assertThat(check(record("v=spf1 a -all"), STRANGER, "", "example.com").resinfo())
+            assertThat(check(record("v=spf1 a -all"), STRANGER, "", "example.com").resinfo().toString())
                 .isEqualTo("spf=fail smtp.helo=example.com");
         }
     }
