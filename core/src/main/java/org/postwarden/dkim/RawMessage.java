@@ -1,8 +1,11 @@
 package org.postwarden.dkim;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An RFC 5322 message split into its raw header fields and body, without rewriting anything
@@ -11,6 +14,7 @@ import java.util.List;
  * The byte array is shared, not copied: callers must not modify it afterwards.
  */
 public final class RawMessage {
+    private static final byte[] CRLF = {'\r', '\n'};
     private final byte[] bytes;
     private final List<HeaderField> headers;
     private final int bodyOffset;
@@ -51,8 +55,38 @@ public final class RawMessage {
         return headers.stream().filter(h -> h.hasName(name)).toList();
     }
 
+    /**
+     * The message with {@code prepended} header fields (each without its CRLF) on top and only the existing fields
+     * that {@code keep} accepts, everything else byte for byte as received.
+     */
+    public byte[] rewriteHeaders(List<String> prepended, Predicate<HeaderField> keep) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 512);
+        for (String field : prepended) {
+            out.writeBytes(field.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(CRLF);
+        }
+        for (HeaderField field : headers) {
+            if (keep.test(field)) {
+                out.write(field.source(), field.start(), field.length());
+                out.writeBytes(CRLF);
+            }
+        }
+        int separator = Math.max(bodyOffset - 2, headersEnd());
+        out.write(bytes, separator, bytes.length - separator);
+        return out.toByteArray();
+    }
+
     public int bodyLength() {
         return bytes.length - bodyOffset;
+    }
+
+    /** Where the last header field's CRLF ends: the blank line, if any, starts here. */
+    private int headersEnd() {
+        if (headers.isEmpty()) {
+            return 0;
+        }
+        HeaderField last = headers.get(headers.size() - 1);
+        return Math.min(last.start() + last.length() + 2, bytes.length);
     }
 
     byte[] bytes() {

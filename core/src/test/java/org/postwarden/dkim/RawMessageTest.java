@@ -1,5 +1,9 @@
 package org.postwarden.dkim;
 
+import java.util.List;
+
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.postwarden.dkim.DkimTestSupport.bytes;
 
@@ -44,5 +48,26 @@ class RawMessageTest {
         RawMessage message = RawMessage.parse(bytes("dkim-signature: a\r\nDKIM-Signature: b\r\n\r\n"));
 
         assertThat(message.headers("DKIM-SIGNATURE")).hasSize(2);
+    }
+
+    @Test
+    void rewriteHeadersShouldPrependDropAndKeepTheRestByteForByte() {
+        RawMessage message = RawMessage.parse(("Authentication-Results: mx.example.org; spf=pass\r\n"
+            + "Subject: hi\r\n\tfolded\r\n"
+            + "\r\n"
+            + "body line\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        byte[] rewritten = message.rewriteHeaders(List.of("Received-SPF: none"), field -> !field.hasName("Authentication-Results"));
+
+        assertThat(new String(rewritten, StandardCharsets.US_ASCII))
+            .isEqualTo("Received-SPF: none\r\nSubject: hi\r\n\tfolded\r\n\r\nbody line\r\n");
+    }
+
+    @Test
+    void rewriteHeadersShouldKeepAMessageWithoutBody() {
+        RawMessage message = RawMessage.parse("Subject: hi\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(new String(message.rewriteHeaders(List.of("X-A: 1"), field -> true), StandardCharsets.US_ASCII))
+            .isEqualTo("X-A: 1\r\nSubject: hi\r\n");
     }
 }
