@@ -1,9 +1,12 @@
 package org.postwarden.greylist;
 
-import com.google.common.base.Preconditions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+
+import org.postwarden.common.Durations;
+
+import com.google.common.base.Preconditions;
 
 /**
  * Greylisting settings. The defaults are postgrey's, which large senders have long been tuned to.

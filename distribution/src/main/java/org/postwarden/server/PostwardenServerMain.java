@@ -24,6 +24,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.postwarden.server.dns.DnsModule;
 import org.postwarden.server.greylist.GreylistModule;
+import org.postwarden.server.inbound.InboundAuthenticationModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
@@ -65,7 +66,8 @@ public class PostwardenServerMain implements JamesServerMain {
 
     public static final Module POSTWARDEN = Modules.combine(
         new JdbcDataSourceModule(),
-        new GreylistModule());
+        new GreylistModule(),
+        new InboundAuthenticationModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),

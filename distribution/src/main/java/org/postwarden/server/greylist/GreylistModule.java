@@ -1,16 +1,12 @@
 package org.postwarden.server.greylist;
 
-import java.io.FileNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 
-import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.utils.PropertiesProvider;
@@ -18,7 +14,7 @@ import org.apache.james.webadmin.Routes;
 import org.postwarden.dns.DnsResolver;
 import org.postwarden.dns.ForwardConfirmedDns;
 import org.postwarden.greylist.CachedWhitelist;
-import org.postwarden.greylist.Durations;
+import org.postwarden.common.Durations;
 import org.postwarden.greylist.Greylist;
 import org.postwarden.greylist.GreylistConfiguration;
 import org.postwarden.greylist.GreylistGate;
@@ -31,6 +27,7 @@ import org.postwarden.greylist.jdbc.JdbcGreylistStore;
 import org.postwarden.greylist.redis.RedisGreylistStore;
 import org.postwarden.spf.SpfStatus;
 import org.postwarden.spf.SpfVerifier;
+import org.postwarden.server.config.PropertiesFiles;
 import org.postwarden.webadmin.greylist.GreylistRoutes;
 
 import com.google.inject.AbstractModule;
@@ -52,15 +49,7 @@ public class GreylistModule extends AbstractModule {
     @Singleton
     @GreylistProperties
     Map<String, String> properties(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        try {
-            Configuration configuration = propertiesProvider.getConfiguration("greylist");
-            Map<String, String> properties = new HashMap<>();
-            Iterator<String> keys = configuration.getKeys();
-            keys.forEachRemaining(key -> properties.put(key, configuration.getString(key)));
-            return properties;
-        } catch (FileNotFoundException absent) {
-            return Map.of();
-        }
+        return PropertiesFiles.read(propertiesProvider, "greylist");
     }
 
     @Provides

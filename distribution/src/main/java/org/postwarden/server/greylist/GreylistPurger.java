@@ -11,7 +11,7 @@ import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-import org.postwarden.greylist.Durations;
+import org.postwarden.common.Durations;
 import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.GreylistStoreException;
 import org.slf4j.Logger;

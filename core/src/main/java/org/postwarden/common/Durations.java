@@ -1,4 +1,4 @@
-package org.postwarden.greylist;
+package org.postwarden.common;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.postwarden.greylist;
+package org.postwarden.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,114 @@
+package org.postwarden.smtp.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.server.core.MimeMessageInputStreamSource;
+import org.apache.james.server.core.MimeMessageWrapper;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.postwarden.authresults.AuthenticationResults;
+import org.postwarden.authresults.AuthservId;
+import org.postwarden.dkim.RawMessage;
+import org.postwarden.inbound.InboundAuthenticator;
+import org.postwarden.inbound.InboundVerdict;
+import org.postwarden.inbound.VerdictAttributes;
+import org.postwarden.spf.SpfResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SPF, DKIM, ARC and DMARC at the end of DATA, while the client still waits for the reply: a DMARC {@code p=reject}
+ * failure is refused with 550 5.7.1 (no bounce is ever generated), everything else gets one Authentication-Results
+ * header (incoming ones claiming our authserv-id are removed as forgeries), a Received-SPF header, and mail
+ * attributes for matchers. Authenticated sessions and trusted networks are not checked. Settings:
+ * conf/authentication.properties. In smtpserver.xml, before CoreCmdHandlerLoader:
+ * <pre>{@code <handler class="org.postwarden.smtp.inbound.InboundAuthenticationHook"/>}</pre>
+ */
+public class InboundAuthenticationHook implements JamesMessageHook {
+    private static final Logger LOGGER = LoggerFactory.getLogger(InboundAuthenticationHook.class);
+
+    private final InboundAuthenticator authenticator;
+    private final MetricFactory metrics;
+
+    @Inject
+    public InboundAuthenticationHook(InboundAuthenticator authenticator, MetricFactory metrics) {
+        this.authenticator = authenticator;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        if (session.getUsername() != null || session.isRelayingAllowed()) {
+            return HookResult.DECLINED;
+        }
+        try {
+            byte[] message = rawBytes(mail.getMessage());
+            String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
+            String mailFrom = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
+            InboundVerdict verdict = authenticator.authenticate(message, session.getRemoteAddress().getAddress(), helo, mailFrom);
+            metrics.generate("postwarden.inbound." + verdict.disposition().name().toLowerCase()).increment();
+            return switch (verdict.disposition()) {
+                case REJECT -> refuse(session, mailFrom, verdict, HookReturnCode.deny(), "550", "5.7.1 ");
+                case TEMPFAIL -> refuse(session, mailFrom, verdict, HookReturnCode.denySoft(), "451", "4.7.0 ");
+                case ACCEPT, QUARANTINE -> record(mail, message, verdict);
+            };
+        } catch (IOException | MessagingException e) {
+            LOGGER.error("cannot read the message to authenticate it", e);
+            return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
+                .smtpDescription("4.3.0 Temporary failure while reading the message, try again later").build();
+        }
+    }
+
+    private HookResult refuse(SMTPSession session, String mailFrom, InboundVerdict verdict, HookReturnCode code,
+                              String smtpCode, String enhancedCode) {
+        LOGGER.info("refused {} message from {} (MAIL FROM <{}>): {}; {}", smtpCode,
+            session.getRemoteAddress().getAddress().getHostAddress(), mailFrom, verdict.reason(),
+            verdict.authenticationResults().headerField().replace("\r\n\t", " "));
+        return HookResult.builder().hookReturnCode(code).smtpReturnCode(smtpCode)
+            .smtpDescription(enhancedCode + verdict.reason()).build();
+    }
+
+    private HookResult record(Mail mail, byte[] message, InboundVerdict verdict) throws MessagingException {
+        String authservId = authenticator.policy().authservId();
+        AuthenticationResults header = verdict.authenticationResults();
+        byte[] rewritten = RawMessage.parse(message).rewriteHeaders(
+            List.of(header.headerField(), SpfResult.RECEIVED_SPF + ": " + verdict.spf().receivedSpf(authservId)),
+            field -> !(field.hasName(AuthenticationResults.HEADER_NAME) && AuthservId.isOurs(field.value(), authservId)));
+        MimeMessage previous = mail.getMessage();
+        mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(mail.getName(), new ByteArrayInputStream(rewritten))));
+        LifecycleUtil.dispose(previous);
+        VerdictAttributes.of(verdict).forEach((name, value) -> mail.setAttribute(new Attribute(AttributeName.of(name), attributeValue(value))));
+        return HookResult.DECLINED;
+    }
+
+    private static AttributeValue<?> attributeValue(Object value) {
+        if (value instanceof Collection<?> values) {
+            return AttributeValue.of(values.stream().<AttributeValue<?>>map(item -> AttributeValue.of(item.toString())).toList());
+        }
+        return AttributeValue.of(value.toString());
+    }
+
+    private static byte[] rawBytes(MimeMessage message) throws IOException, MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+}
