@@ -24,6 +24,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.postwarden.server.dns.DnsModule;
 import org.postwarden.server.greylist.GreylistModule;
+import org.postwarden.server.identity.SenderIdentityModule;
 import org.postwarden.server.inbound.InboundAuthenticationModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
@@ -67,7 +68,8 @@ public class PostwardenServerMain implements JamesServerMain {
     public static final Module POSTWARDEN = Modules.combine(
         new JdbcDataSourceModule(),
         new GreylistModule(),
-        new InboundAuthenticationModule());
+        new InboundAuthenticationModule(),
+        new SenderIdentityModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),

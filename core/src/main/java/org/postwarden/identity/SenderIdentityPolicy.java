@@ -1,0 +1,86 @@
+package org.postwarden.identity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.postwarden.dkim.RawMessage;
+
+/**
+ * Who may send as whom, read from conf/identity.properties:
+ * <ul>
+ *   <li>an authenticated user may use as MAIL FROM, From and Sender only addresses they own: their own and the
+ *   aliases pointing to them ({@link Ownership}); users listed in {@code domainAdmins} may use any address of their
+ *   own domain;</li>
+ *   <li>{@code unauthenticatedLocalSender} ({@code spf}): an unauthenticated client using one of our domains as
+ *   MAIL FROM is refused, unless SPF passes for it ({@code spf}); {@code reject} always refuses, {@code allow}
+ *   never does.</li>
+ * </ul>
+ */
+public final class SenderIdentityPolicy {
+
+    /** Whether {@code user} owns {@code address} (their own address, or an alias of theirs). */
+    @FunctionalInterface
+    public interface Ownership {
+        boolean owns(String user, String address);
+    }
+
+    public enum LocalSenderRule { ALLOW, SPF, REJECT }
+
+    private final Ownership ownership;
+    private final Set<String> domainAdmins;
+    private final LocalSenderRule unauthenticatedLocalSender;
+
+    public SenderIdentityPolicy(Ownership ownership, Set<String> domainAdmins, LocalSenderRule unauthenticatedLocalSender) {
+        this.ownership = ownership;
+        this.domainAdmins = domainAdmins.stream().map(admin -> admin.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.unauthenticatedLocalSender = unauthenticatedLocalSender;
+    }
+
+    public static SenderIdentityPolicy from(Map<String, String> properties, Ownership ownership) {
+        String rule = properties.getOrDefault("unauthenticatedLocalSender", "spf").trim();
+        LocalSenderRule localSenderRule;
+        try {
+            localSenderRule = LocalSenderRule.valueOf(rule.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unauthenticatedLocalSender must be allow, spf or reject, got '" + rule + "'");
+        }
+        Set<String> admins = Stream.of(properties.getOrDefault("domainAdmins", "").split(","))
+            .map(String::trim)
+            .filter(admin -> !admin.isEmpty())
+            .collect(Collectors.toSet());
+        return new SenderIdentityPolicy(ownership, admins, localSenderRule);
+    }
+
+    public LocalSenderRule unauthenticatedLocalSender() {
+        return unauthenticatedLocalSender;
+    }
+
+    public boolean mayUse(String user, String address) {
+        String normalized = address.toLowerCase(Locale.ROOT);
+        if (ownership.owns(user, normalized)) {
+            return true;
+        }
+        String lowerUser = user.toLowerCase(Locale.ROOT);
+        return domainAdmins.contains(lowerUser) && HeaderAddresses.domain(lowerUser).equals(HeaderAddresses.domain(normalized));
+    }
+
+    /** Why the From/Sender header fields of a submitted message are not the user's to use; empty when they are. */
+    public Optional<String> headerViolation(String user, RawMessage message) {
+        for (String field : List.of("From", "Sender")) {
+            Optional<List<String>> addresses = HeaderAddresses.of(message, field);
+            if (addresses.isEmpty()) {
+                return Optional.of("the " + field + " header is not a valid address list");
+            }
+            Optional<String> foreign = addresses.get().stream().filter(address -> !mayUse(user, address)).findFirst();
+            if (foreign.isPresent()) {
+                return Optional.of(field + " address <" + foreign.get() + "> is not one of " + user + "'s addresses");
+            }
+        }
+        return Optional.empty();
+    }
+}
