@@ -15,7 +15,7 @@ import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.postwarden.dns.DnsJavaResolver;
 import org.postwarden.dns.DnsResolver;
-import org.postwarden.dns.StaticZone;
+import org.postwarden.dns.ZoneFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +44,8 @@ public class DnsModule extends AbstractModule {
         String zoneFile = configuration.getString("zoneFile", "").trim();
         if (!zoneFile.isEmpty()) {
             Path zone = Path.of(directories.getRootDirectory()).resolve(zoneFile);
-            LOGGER.warn("DNS answers come from the zone file {}, not from the network", zone);
-            return StaticZone.load(zone);
+            LOGGER.warn("DNS answers come from the zone file {} (read again when it changes), not from the network", zone);
+            return ZoneFile.load(zone);
         }
         DnsJavaResolver.Builder builder = DnsJavaResolver.builder()
             .timeout(Duration.ofSeconds(configuration.getLong("timeout", 5)));
