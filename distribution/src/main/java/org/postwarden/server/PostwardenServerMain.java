@@ -22,6 +22,7 @@ import org.apache.james.modules.server.SieveRoutesModule;
 import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
+import org.postwarden.server.dkim.DkimSigningModule;
 import org.postwarden.server.dns.DnsModule;
 import org.postwarden.server.greylist.GreylistModule;
 import org.postwarden.server.identity.SenderIdentityModule;
@@ -69,7 +70,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new JdbcDataSourceModule(),
         new GreylistModule(),
         new InboundAuthenticationModule(),
-        new SenderIdentityModule());
+        new SenderIdentityModule(),
+        new DkimSigningModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),

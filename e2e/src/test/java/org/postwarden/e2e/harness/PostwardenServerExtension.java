@@ -1,6 +1,11 @@
 package org.postwarden.e2e.harness;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.server.core.configuration.Configuration;
@@ -85,6 +90,13 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
 
     public Path root() {
         return directory.root();
+    }
+
+    /** Replaces the zone file; the running server answers from it at once (it watches the file). */
+    public void publishZone(String zoneJson) throws IOException {
+        Path zone = directory.root().resolve("zone.json");
+        Files.writeString(zone, zoneJson, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(zone, FileTime.from(Instant.now()));
     }
 
     public WebAdminClient webAdmin() {

@@ -1,7 +1,5 @@
 package org.postwarden.smtp.identity;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -21,6 +19,7 @@ import org.apache.mailet.Mail;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dns.DnsResolver;
 import org.postwarden.identity.SenderIdentityPolicy;
+import org.postwarden.mailets.MessageBytes;
 import org.postwarden.spf.SpfStatus;
 import org.postwarden.spf.SpfVerifier;
 import org.slf4j.Logger;
@@ -75,11 +74,9 @@ public class SenderIdentityHook implements MailHook, JamesMessageHook {
             return HookResult.DECLINED;
         }
         try {
-            ByteArrayOutputStream message = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(message);
-            Optional<String> violation = policy.headerViolation(session.getUsername().asString(), RawMessage.parse(message.toByteArray()));
+            Optional<String> violation = policy.headerViolation(session.getUsername().asString(), RawMessage.parse(MessageBytes.read(mail)));
             return violation.map(reason -> refuse(session, reason)).orElse(HookResult.DECLINED);
-        } catch (IOException | MessagingException e) {
+        } catch (MessagingException e) {
             LOGGER.error("cannot read the submitted message to check its sender", e);
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                 .smtpDescription("4.3.0 Temporary failure while reading the message, try again later").build();

@@ -1,24 +1,17 @@
 package org.postwarden.smtp.inbound;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
-import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.server.core.MimeMessageInputStreamSource;
-import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -30,6 +23,7 @@ import org.postwarden.dkim.RawMessage;
 import org.postwarden.inbound.InboundAuthenticator;
 import org.postwarden.inbound.InboundVerdict;
 import org.postwarden.inbound.VerdictAttributes;
+import org.postwarden.mailets.MessageBytes;
 import org.postwarden.spf.SpfResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +54,7 @@ public class InboundAuthenticationHook implements JamesMessageHook {
             return HookResult.DECLINED;
         }
         try {
-            byte[] message = rawBytes(mail.getMessage());
+            byte[] message = MessageBytes.read(mail);
             String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
             String mailFrom = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
             InboundVerdict verdict = authenticator.authenticate(message, session.getRemoteAddress().getAddress(), helo, mailFrom);
@@ -70,7 +64,7 @@ public class InboundAuthenticationHook implements JamesMessageHook {
                 case TEMPFAIL -> refuse(session, mailFrom, verdict, HookReturnCode.denySoft(), "451", "4.7.0 ");
                 case ACCEPT, QUARANTINE -> record(mail, message, verdict);
             };
-        } catch (IOException | MessagingException e) {
+        } catch (MessagingException e) {
             LOGGER.error("cannot read the message to authenticate it", e);
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                 .smtpDescription("4.3.0 Temporary failure while reading the message, try again later").build();
@@ -92,9 +86,7 @@ public class InboundAuthenticationHook implements JamesMessageHook {
         byte[] rewritten = RawMessage.parse(message).rewriteHeaders(
             List.of(header.headerField(), SpfResult.RECEIVED_SPF + ": " + verdict.spf().receivedSpf(authservId)),
             field -> !(field.hasName(AuthenticationResults.HEADER_NAME) && AuthservId.isOurs(field.value(), authservId)));
-        MimeMessage previous = mail.getMessage();
-        mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(mail.getName(), new ByteArrayInputStream(rewritten))));
-        LifecycleUtil.dispose(previous);
+        MessageBytes.replace(mail, rewritten);
         VerdictAttributes.of(verdict).forEach((name, value) -> mail.setAttribute(new Attribute(AttributeName.of(name), attributeValue(value))));
         return HookResult.DECLINED;
     }
@@ -104,11 +96,5 @@ public class InboundAuthenticationHook implements JamesMessageHook {
             return AttributeValue.of(values.stream().<AttributeValue<?>>map(item -> AttributeValue.of(item.toString())).toList());
         }
         return AttributeValue.of(value.toString());
-    }
-
-    private static byte[] rawBytes(MimeMessage message) throws IOException, MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
     }
 }

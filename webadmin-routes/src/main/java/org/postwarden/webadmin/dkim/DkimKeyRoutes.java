@@ -1,0 +1,154 @@
+package org.postwarden.webadmin.dkim;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Domain;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonExtractException;
+import org.apache.james.webadmin.utils.JsonExtractor;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.eclipse.jetty.http.HttpStatus;
+import org.postwarden.dkim.DkimAlgorithm;
+import org.postwarden.dkim.keys.DkimKey;
+import org.postwarden.dkim.keys.DkimKeyManager;
+import org.postwarden.dkim.keys.DkimKeyStoreException;
+import org.postwarden.dkim.keys.KeyConflictException;
+import org.postwarden.dkim.keys.KeyNotPublishedException;
+import org.postwarden.dkim.keys.UnknownKeyException;
+
+import spark.HaltException;
+import spark.Request;
+import spark.Response;
+import spark.Route;
+import spark.Service;
+
+/** DKIM signing keys per local domain: generate or import, list, check DNS, activate, retire. See docs/webadmin.md. */
+public class DkimKeyRoutes implements Routes {
+    public static final String BASE = "/dkim/domains";
+    private static final String KEYS = BASE + "/:domain/keys";
+    private static final String KEY = KEYS + "/:selector";
+
+    private final DkimKeyManager keys;
+    private final DomainList domains;
+    private final JsonTransformer json = new JsonTransformer();
+    private final JsonExtractor<KeyRequest> keyRequest = new JsonExtractor<>(KeyRequest.class);
+
+    @Inject
+    DkimKeyRoutes(DkimKeyManager keys, DomainList domains) {
+        this.keys = keys;
+        this.domains = domains;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.post(KEYS, handled(this::create), json);
+        service.get(KEYS, handled((request, response) -> keys.keys(domain(request)).stream().map(KeyView::of).toList()), json);
+        service.get(KEY, handled((request, response) -> KeyView.of(keys.key(domain(request), request.params("selector")))), json);
+        service.get(KEY + "/dns-check", handled((request, response) -> keys.dnsCheck(domain(request), request.params("selector"))), json);
+        service.post(KEY, handled(this::action), json);
+        service.delete(KEY, handled((request, response) -> KeyView.of(keys.retire(domain(request), request.params("selector")))), json);
+    }
+
+    private Object create(Request request, Response response) {
+        String domain = domain(request);
+        KeyRequest body = parse(request);
+        Optional<String> selector = Optional.ofNullable(body.selector()).filter(value -> !value.isBlank());
+        DkimKey key;
+        if (body.pem() != null) {
+            key = keys.importKey(domain, selector.orElseThrow(() -> invalid("selector is required to import a key")), body.pem());
+        } else {
+            key = keys.generate(domain, algorithm(body.algorithm()), selector,
+                body.bits() == null ? OptionalInt.empty() : OptionalInt.of(body.bits()));
+        }
+        response.status(HttpStatus.CREATED_201);
+        response.header("Location", BASE + "/" + domain + "/keys/" + key.selector());
+        return KeyView.of(key);
+    }
+
+    private Object action(Request request, Response response) {
+        String action = Optional.ofNullable(request.queryParams("action")).orElse("");
+        if (!action.equals("activate")) {
+            throw invalid("Unknown action '" + action + "': use ?action=activate");
+        }
+        return KeyView.of(keys.activate(domain(request), request.params("selector")));
+    }
+
+    private KeyRequest parse(Request request) {
+        try {
+            return keyRequest.parse(request.body());
+        } catch (JsonExtractException e) {
+            throw invalid("Expected {\"algorithm\": \"rsa\"|\"ed25519\", \"selector\": ..., \"bits\": ...} or {\"selector\": ..., \"pem\": ...}: "
+                + e.getMessage());
+        }
+    }
+
+    private static DkimAlgorithm algorithm(String value) {
+        return switch (Optional.ofNullable(value).orElse("rsa").trim().toLowerCase(Locale.ROOT)) {
+            case "rsa", "rsa-sha256" -> DkimAlgorithm.RSA_SHA256;
+            case "ed25519", "ed25519-sha256" -> DkimAlgorithm.ED25519_SHA256;
+            default -> throw invalid("Unknown algorithm '" + value + "': use rsa or ed25519");
+        };
+    }
+
+    private String domain(Request request) {
+        String domain = request.params("domain").toLowerCase(Locale.ROOT);
+        try {
+            if (!domains.containsDomain(Domain.of(domain))) {
+                throw notFound(domain + " is not a local domain");
+            }
+        } catch (DomainListException | IllegalArgumentException e) {
+            throw invalid("Invalid domain '" + domain + "': " + e.getMessage());
+        }
+        return domain;
+    }
+
+    /** Maps the key manager's errors to HTTP: 400 bad input, 404 unknown key, 409 conflict or unpublished key. */
+    private static Route handled(Route route) {
+        return (request, response) -> {
+            try {
+                return route.handle(request, response);
+            } catch (IllegalArgumentException e) {
+                throw invalid(e.getMessage());
+            } catch (UnknownKeyException e) {
+                throw notFound(e.getMessage());
+            } catch (KeyNotPublishedException e) {
+                throw conflict(e.getMessage() + " (GET .../dns-check tells what DNS has)");
+            } catch (KeyConflictException e) {
+                throw conflict(e.getMessage());
+            } catch (DkimKeyStoreException e) {
+                throw ErrorResponder.builder().statusCode(HttpStatus.INTERNAL_SERVER_ERROR_500)
+                    .type(ErrorResponder.ErrorType.SERVER_ERROR).message("DKIM key store failure: " + e.getMessage()).haltError();
+            }
+        };
+    }
+
+    private static HaltException invalid(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400)
+            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT).message(message).haltError();
+    }
+
+    private static HaltException notFound(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404)
+            .type(ErrorResponder.ErrorType.NOT_FOUND).message(message).haltError();
+    }
+
+    private static HaltException conflict(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.CONFLICT_409)
+            .type(ErrorResponder.ErrorType.WRONG_STATE).message(message).haltError();
+    }
+
+    record KeyRequest(String algorithm, String selector, Integer bits, String pem) {
+    }
+}
