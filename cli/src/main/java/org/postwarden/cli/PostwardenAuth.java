@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class PostwardenAuth {
     static final String NAME = "postwarden-auth";
     private static final List<Command> COMMANDS = List.of(new VerifyCommand(), new SpfCommand(),
-        new DkimVerifyCommand(), new ArcVerifyCommand(), new DmarcCommand(), new DkimSignCommand());
+        new DkimVerifyCommand(), new ArcVerifyCommand(), new DmarcCommand(), new DkimSignCommand(), new SrsCommand());
 
     private PostwardenAuth() {
     }
@@ -46,7 +46,8 @@ public final class PostwardenAuth {
 
     private static int run(Command command, List<String> args, Io io) {
         try {
-            Arguments arguments = Arguments.parse(args, command.options(), command.takesMessage());
+            List<String> words = command instanceof SrsCommand ? SrsCommand.operandsAsOptions(args) : args;
+            Arguments arguments = Arguments.parse(words, command.options(), command.takesMessage());
             if (arguments.help()) {
                 io.out().println(usageLine(command));
                 io.out().println();
