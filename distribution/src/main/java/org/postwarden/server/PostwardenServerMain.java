@@ -24,6 +24,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.postwarden.server.dkim.DkimSigningModule;
 import org.postwarden.server.dns.DnsModule;
+import org.postwarden.server.forward.ForwardingModule;
 import org.postwarden.server.greylist.GreylistModule;
 import org.postwarden.server.identity.SenderIdentityModule;
 import org.postwarden.server.inbound.InboundAuthenticationModule;
@@ -71,7 +72,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new GreylistModule(),
         new InboundAuthenticationModule(),
         new SenderIdentityModule(),
-        new DkimSigningModule());
+        new DkimSigningModule(),
+        new ForwardingModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),

@@ -1,0 +1,66 @@
+package org.postwarden.srs;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SRS settings from conf/srs.properties: {@code domain} (the forwarder domain SRS addresses are written in; empty
+ * turns SRS off), {@code secrets} (comma separated; the first signs, all verify, so a new secret is added in front
+ * and an old one removed after the maximum age), {@code hashLength} (4) and {@code maxAge} in days (21).
+ */
+public record SrsConfiguration(Optional<String> domain, List<String> secrets, int hashLength, int maxAgeDays) {
+
+    public SrsConfiguration {
+        secrets = List.copyOf(secrets);
+    }
+
+    public static SrsConfiguration from(Map<String, String> properties) {
+        String domain = properties.getOrDefault("domain", "").trim().toLowerCase(Locale.ROOT);
+        List<String> secrets = Arrays.stream(properties.getOrDefault("secrets", "").split(","))
+            .map(String::trim)
+            .filter(secret -> !secret.isEmpty())
+            .toList();
+        return new SrsConfiguration(domain.isEmpty() ? Optional.empty() : Optional.of(domain), secrets,
+            integer(properties, "hashLength", 4), integer(properties, "maxAge", 21));
+    }
+
+    /** This configuration with {@code secret} as the only secret when none is configured. */
+    public SrsConfiguration withDefaultSecret(String secret) {
+        return secrets.isEmpty() ? new SrsConfiguration(domain, List.of(secret), hashLength, maxAgeDays) : this;
+    }
+
+    /** Whether {@code address} looks like an SRS address written in our SRS domain (its hash is not checked). */
+    public boolean isOurs(String address) {
+        int at = address.lastIndexOf('@');
+        String local = address.substring(0, Math.max(at, 0)).toUpperCase(Locale.ROOT);
+        return domain.isPresent() && at > 0 && address.substring(at + 1).equalsIgnoreCase(domain.get())
+            && (local.startsWith("SRS0") || local.startsWith("SRS1"));
+    }
+
+    public Srs srs(Clock clock) {
+        if (secrets.isEmpty()) {
+            throw new IllegalStateException("SRS needs at least one secret");
+        }
+        return Srs.builder(SrsSecrets.of(secrets.get(0), secrets.subList(1, secrets.size()).toArray(String[]::new)))
+            .clock(clock)
+            .hashLength(hashLength)
+            .maxAgeDays(maxAgeDays)
+            .build();
+    }
+
+    private static int integer(Map<String, String> properties, String key, int defaultValue) {
+        String value = properties.getOrDefault(key, "").trim();
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("srs.properties: " + key + " must be a number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.postwarden.mailets;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.postwarden.arc.ArcSealResult;
+import org.postwarden.arc.ArcSealer;
+import org.postwarden.arc.ArcValidator;
+import org.postwarden.authresults.AuthenticationResults;
+import org.postwarden.authresults.AuthservId;
+import org.postwarden.dkim.DkimAlgorithm;
+import org.postwarden.dkim.HeaderField;
+import org.postwarden.dkim.RawMessage;
+import org.postwarden.dkim.keys.DkimKey;
+import org.postwarden.dkim.keys.DkimKeyManager;
+import org.postwarden.dns.DnsResolver;
+import org.postwarden.inbound.InboundAuthenticator;
+import org.postwarden.srs.SrsConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.Lists;
+
+/**
+ * Adds an ARC set (RFC 8617) to a forwarded mail: our inbound Authentication-Results copied into the
+ * ARC-Authentication-Results, an ARC-Message-Signature and an ARC-Seal with the active RSA DKIM key of the
+ * {@code domain} parameter (the forwarding domain, keys managed at /dkim/domains; default: srs.properties' domain;
+ * none turns sealing off). Only mail that we checked on the
+ * way in (it carries our Authentication-Results) is sealed; a chain that already failed is not extended. Last in
+ * the relay processor, after every mailet that changes the message:
+ * <pre>{@code <mailet match="SentByMailet" class="org.postwarden.mailets.ArcSeal"><domain>forward.example.com</domain></mailet>}</pre>
+ */
+public class ArcSeal extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ArcSeal.class);
+
+    private final DkimKeyManager keys;
+    private final ArcValidator validator;
+    private final String authservId;
+    private final Clock clock;
+    private String domain;
+
+    private final SrsConfiguration srs;
+
+    @Inject
+    public ArcSeal(DkimKeyManager keys, DnsResolver resolver, InboundAuthenticator inbound, SrsConfiguration srs, Clock clock) {
+        this.keys = keys;
+        this.srs = srs;
+        this.validator = new ArcValidator(resolver, clock);
+        this.authservId = inbound.policy().authservId();
+        this.clock = clock;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        domain = getInitParameter("domain", srs.domain().orElse("")).trim();
+        if (domain.isEmpty()) {
+            LOGGER.warn("ARC sealing is off: give ArcSeal a <domain>, or srs.properties a domain");
+        }
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        if (domain.isEmpty()) {
+            return;
+        }
+        RawMessage message = RawMessage.parse(MessageBytes.read(mail));
+        Optional<String> ours = message.headers(AuthenticationResults.HEADER_NAME).stream()
+            .map(HeaderField::value)
+            .filter(value -> AuthservId.isOurs(value, authservId))
+            .findFirst();
+        if (ours.isEmpty()) {
+            return;
+        }
+        Optional<DkimKey> key = keys.signingKeys(domain).stream()
+            .filter(candidate -> candidate.algorithm() == DkimAlgorithm.RSA_SHA256)
+            .findFirst();
+        if (key.isEmpty()) {
+            LOGGER.warn("{} forwarded without an ARC seal: {} has no active RSA DKIM key", mail.getName(), domain);
+            return;
+        }
+        ArcSealResult result = ArcSealer.withKey(key.get().privateKey()).domain(domain).selector(key.get().selector())
+            .authservId(authservId).clock(clock).build()
+            .seal(message, ours.get().replace("\r\n", ""), validator.validate(message));
+        if (!result.sealed()) {
+            LOGGER.info("{} forwarded without an ARC seal: {}", mail.getName(), result.status());
+            return;
+        }
+        // RFC 8617 §5.1: the new set on top, ARC-Seal first.
+        MessageBytes.replace(mail, message.rewriteHeaders(Lists.reverse(result.fields()), field -> true));
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "ArcSeal";
+    }
+}
