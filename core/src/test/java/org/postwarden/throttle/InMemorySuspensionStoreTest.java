@@ -1,0 +1,10 @@
+package org.postwarden.throttle;
+
+class InMemorySuspensionStoreTest implements SuspensionStoreContract {
+    private final InMemorySuspensionStore store = new InMemorySuspensionStore();
+
+    @Override
+    public SuspensionStore suspensions() {
+        return store;
+    }
+}

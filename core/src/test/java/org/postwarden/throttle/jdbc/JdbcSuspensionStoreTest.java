@@ -1,0 +1,60 @@
+package org.postwarden.throttle.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postwarden.throttle.SuspensionStore;
+import org.postwarden.throttle.SuspensionStoreContract;
+
+class JdbcSuspensionStoreTest implements SuspensionStoreContract {
+    @TempDir
+    static Path sharedDirectory;
+
+    private static EmbeddedDataSource sharedDataSource;
+    private static JdbcSuspensionStore sharedStore;
+
+    @BeforeAll
+    static void createDatabase() {
+        sharedDataSource = ThrottleDerby.create(sharedDirectory);
+        sharedStore = new JdbcSuspensionStore(sharedDataSource);
+    }
+
+    @AfterAll
+    static void shutdownDatabase() {
+        ThrottleDerby.shutdown(sharedDirectory);
+    }
+
+    @BeforeEach
+    void emptyTables() throws SQLException {
+        ThrottleDerby.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.SUSPENSIONS,
+            "DELETE FROM " + ThrottleSchema.AUDIT);
+    }
+
+    @Override
+    public SuspensionStore suspensions() {
+        return sharedStore;
+    }
+
+    @Test
+    void suspensionsAndTheirLogShouldSurviveReopeningTheDatabase(@TempDir Path directory) {
+        JdbcSuspensionStore before = new JdbcSuspensionStore(ThrottleDerby.create(directory));
+        before.suspend(ALICE, "exceeded 300/1h", COUNTERS, NOW);
+        before.suspend(BOB, "exceeded 300/1h", COUNTERS, NOW);
+        before.unsuspend(BOB, "false alarm", NOW);
+        ThrottleDerby.shutdown(directory);
+
+        JdbcSuspensionStore after = new JdbcSuspensionStore(ThrottleDerby.open(directory));
+
+        assertThat(after.suspension(ALICE).orElseThrow().counters()).isEqualTo(COUNTERS);
+        assertThat(after.suspension(BOB)).isEmpty();
+        assertThat(after.history(BOB)).hasSize(2);
+        ThrottleDerby.shutdown(directory);
+    }
+}
