@@ -2,12 +2,13 @@ package org.postwarden.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.postwarden.testing.SharedOracles;
 
 /** The independent verifiers of shared/oracles (see its README.md), run as processes. */
 final class Oracles {
@@ -17,14 +18,9 @@ final class Oracles {
     record Result(int exitCode, String output) {
     }
 
-    /** shared/oracles beside the repository: the first directory holding it, walking up from the working directory. */
+    /** shared/oracles beside the repository. */
     static Optional<Path> directory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/oracles"))) {
-                return Optional.of(dir.resolve("shared/oracles"));
-            }
-        }
-        return Optional.empty();
+        return SharedOracles.directory();
     }
 
     /** Runs an oracle script by name, such as {@code mailauth_oracle.py}, with standard error merged in. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.SharedOracles;
 
 /**
  * Our signatures against dkimpy, mailauth and Mail::DKIM, and dkimpy's signatures against our
@@ -51,7 +52,7 @@ class DkimOracleInteropTest {
 
     @BeforeAll
     static void locateOracles() {
-        Optional<Path> shared = findShared(Path.of("").toAbsolutePath());
+        Optional<Path> shared = SharedOracles.directory();
         assumeTrue(shared.isPresent(), "no shared/oracles beside the repository");
         oracles = shared.get();
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && succeeds("/usr/bin/python3", "-c", "import dkim, nacl"),
@@ -161,16 +162,6 @@ class DkimOracleInteropTest {
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(tmp.resolve(name), content);
-    }
-
-    private static Optional<Path> findShared(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("oracles");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Path nodeModules() {

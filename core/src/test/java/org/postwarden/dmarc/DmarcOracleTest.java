@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.postwarden.testing.SharedOracles;
 
 /**
  * Each corpus case through authheaders ({@code shared/oracles/dmarc_oracle.py}): the same result
@@ -48,14 +49,9 @@ class DmarcOracleTest {
 
     @BeforeAll
     static void findOracle() throws IOException, InterruptedException {
-        Optional<Path> shared = Optional.empty();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && shared.isEmpty(); dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/oracles"))) {
-                shared = Optional.of(dir.resolve("shared"));
-            }
-        }
-        Assumptions.assumeTrue(shared.isPresent(), "shared/oracles not found above the working directory");
-        script = shared.get().resolve("oracles/dmarc_oracle.py");
+        Optional<Path> oracles = SharedOracles.directory();
+        Assumptions.assumeTrue(oracles.isPresent(), "shared/oracles not found above the working directory");
+        script = oracles.get().resolve("dmarc_oracle.py");
         Assumptions.assumeTrue(run(List.of(PYTHON, "-c", "import authheaders")).startsWith("exit=0"),
             "python3 cannot import authheaders");
         pool = Executors.newFixedThreadPool(4);

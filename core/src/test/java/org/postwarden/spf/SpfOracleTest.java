@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.SharedOracles;
 
 /**
  * Each corpus case through Perl Mail::SPF ({@code shared/oracles/mailspf_zone_check.pl}): our result
@@ -46,7 +47,7 @@ class SpfOracleTest {
 
     @BeforeAll
     static void findOracle() throws IOException, InterruptedException {
-        script = locateShared().map(shared -> shared.resolve("oracles/mailspf_zone_check.pl")).orElse(null);
+        script = SharedOracles.directory().map(oracles -> oracles.resolve("mailspf_zone_check.pl")).orElse(null);
         Assumptions.assumeTrue(script != null && Files.isRegularFile(script),
             "shared/oracles not found above the working directory");
         Path zone = zones.resolve("probe.json");
@@ -97,15 +98,5 @@ class SpfOracleTest {
         return output.lines().filter(line -> line.contains("="))
             .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
                 line -> line.substring(line.indexOf('=') + 1), (first, second) -> first));
-    }
-
-    /** The shared/ folder beside the repository: walk up from the working directory until one holds shared/oracles. */
-    private static Optional<Path> locateShared() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/oracles"))) {
-                return Optional.of(dir.resolve("shared"));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.postwarden.testing.SharedOracles;
 
 /**
  * Interoperability with Mail::SRS 0.31, the reference SRS ({@code shared/oracles/mailsrs_cli.pl}), on random
@@ -40,12 +40,7 @@ class SrsOracleTest {
 
     @BeforeAll
     static void findOracle() throws IOException, InterruptedException {
-        Optional<Path> oracles = Optional.empty();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && oracles.isEmpty(); dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/oracles"))) {
-                oracles = Optional.of(dir.resolve("shared/oracles"));
-            }
-        }
+        Optional<Path> oracles = SharedOracles.directory();
         Assumptions.assumeTrue(oracles.isPresent(), "shared/oracles not found above the working directory");
         script = oracles.get().resolve("mailsrs_cli.pl");
         Assumptions.assumeTrue(exec(List.of("perl", "-MMail::SRS", "-e", "1")).startsWith("exit=0"),

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.postwarden.testing.SharedOracles;
+
 /**
  * The independent verifiers of ../shared/oracles (dkimpy, mailauth, Mail::DKIM), run as processes on files. Tests
  * that use them skip (JUnit assumption) where {@link #find()} finds nothing.
@@ -24,15 +26,11 @@ public final class Oracles {
         this.directory = directory;
     }
 
-    /** Walks up from the working directory to the shared/oracles folder beside the repository. */
+    /** The shared/oracles folder beside the repository, when its scripts can run here. */
     public static Optional<Oracles> find() {
-        for (Path current = Path.of("").toAbsolutePath(); current != null; current = current.getParent()) {
-            Path candidate = current.resolve("shared/oracles");
-            if (Files.isExecutable(candidate.resolve("dkimpy_oracle.py")) && Files.isExecutable(Path.of("/usr/bin/python3"))) {
-                return Optional.of(new Oracles(candidate));
-            }
-        }
-        return Optional.empty();
+        return SharedOracles.directory()
+            .filter(directory -> Files.isExecutable(directory.resolve("dkimpy_oracle.py")) && Files.isExecutable(Path.of("/usr/bin/python3")))
+            .map(Oracles::new);
     }
 
     /** Writes TXT records as the oracles' JSON DNS file. */
