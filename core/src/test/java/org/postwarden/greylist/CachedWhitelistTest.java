@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.postwarden.testing.MutableClock;
 
 class CachedWhitelistTest {
     private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");

@@ -13,6 +13,7 @@ import org.postwarden.dns.ForwardConfirmedDns;
 import org.postwarden.dns.StaticZone;
 import org.postwarden.greylist.GreylistGate.Client;
 import org.postwarden.greylist.GreylistGate.Verdict;
+import org.postwarden.testing.MutableClock;
 
 class GreylistGateTest {
     private static final String SENDER = "alice@sender.example";

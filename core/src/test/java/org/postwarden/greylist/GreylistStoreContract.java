@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.postwarden.testing.MutableClock;
 
 /**
  * Behaviour every {@link GreylistStore} shares. Times start from the wall clock because Redis expires keys by

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postwarden.testing.MutableClock;
 
 class GreylistTest {
     private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");

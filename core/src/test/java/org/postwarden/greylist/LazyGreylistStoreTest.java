@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.postwarden.testing.MutableClock;
 
 class LazyGreylistStoreTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.postwarden.dns.DnsAnswer;
 import org.postwarden.dns.DnsResolver;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.MutableClock;
 
 class SpfVerifierTest {
     private static final InetAddress CLIENT = InetAddresses.forString("192.0.2.1");

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.postwarden.greylist.MutableClock;
+import org.postwarden.testing.MutableClock;
 
 class FallbackThrottleStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");

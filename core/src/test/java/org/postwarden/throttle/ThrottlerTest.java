@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.postwarden.greylist.MutableClock;
+import org.postwarden.testing.MutableClock;
 import org.postwarden.throttle.ThrottleDecision.Outcome;
 
 class ThrottlerTest {

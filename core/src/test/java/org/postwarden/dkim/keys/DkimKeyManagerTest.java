@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.postwarden.dkim.DkimAlgorithm;
 import org.postwarden.dkim.DkimKeys;
 import org.postwarden.dkim.DkimPrivateKey;
+import org.postwarden.testing.MutableClock;
 
 class DkimKeyManagerTest {
     private static final String DOMAIN = "example.com";

@@ -20,9 +20,9 @@ import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.GreylistStoreContract;
 import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.GreylistTriplet;
-import org.postwarden.greylist.MutableClock;
 import org.postwarden.greylist.Versioned;
 import org.postwarden.greylist.WhitelistEntry;
+import org.postwarden.testing.MutableClock;
 
 class JdbcGreylistStoreTest implements GreylistStoreContract {
     @TempDir

@@ -19,9 +19,9 @@ import org.postwarden.greylist.GreylistDecision;
 import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.GreylistStoreContract;
 import org.postwarden.greylist.GreylistStoreException;
-import org.postwarden.greylist.MutableClock;
 import org.postwarden.greylist.Versioned;
 import org.postwarden.greylist.WhitelistEntry;
+import org.postwarden.testing.MutableClock;
 
 class RedisGreylistStoreTest implements GreylistStoreContract {
     private static RedisServer server;
