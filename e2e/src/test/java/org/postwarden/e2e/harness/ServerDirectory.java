@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * A fresh working directory for one server: the shipped james-config (from the system property
  * {@code postwarden.conf.dir}) moved to free loopback ports, with DNS from a JSON zone and remote delivery going
- * to an SMTP sink, plus the test's own {@link ConfEdits}.
+ * to an SMTP sink, spamd being a {@link HamSpamd}, plus the test's own {@link ConfEdits}.
  */
 public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
 
@@ -44,7 +44,8 @@ public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
                     + "<gateway>127.0.0.1</gateway><gatewayPort>" + sinkPort + "</gatewayPort>")
             .replace("mailetcontainer.xml",
                 "<delayTime>5 * 1 minute, 4 * 10 minutes, 4 * 1 hour, 10 * 4 hours, 6 * 8 hours</delayTime>",
-                "<delayTime>29 * 2 seconds</delayTime>");
+                "<delayTime>29 * 2 seconds</delayTime>")
+            .replace("mailetcontainer.xml", "<spamdPort>783</spamdPort>", "<spamdPort>" + HamSpamd.port() + "</spamdPort>");
     }
 
     private static void copyShippedConfiguration(Path target) throws IOException {

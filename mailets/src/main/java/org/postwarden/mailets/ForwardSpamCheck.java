@@ -1,0 +1,185 @@
+package org.postwarden.mailets;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.queue.api.MailQueue;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.util.DurationParser;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.postwarden.authresults.AuthenticationResults;
+import org.postwarden.authresults.AuthservId;
+import org.postwarden.dkim.HeaderField;
+import org.postwarden.dkim.RawMessage;
+import org.postwarden.inbound.InboundAuthenticator;
+import org.postwarden.spam.SpamVerdict;
+import org.postwarden.spam.SpamdClient;
+import org.postwarden.spam.SpamdUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps spam from being forwarded: before a forward leaves, asks SpamAssassin's spamd (SPAMC/1.5) and reads our own
+ * Authentication-Results (the one with our authserv-id) for {@code dmarc=fail} and {@code spf=fail}. Spam, and mail
+ * failing DMARC, is stored in the quarantine repository with {@code postwarden.quarantine.*} attributes (reason,
+ * score, threshold, report, the forward targets) and consumed: never forwarded, never bounced. Local recipients are
+ * delivered before the relay processor and are not affected. First in the relay processor, before SrsRewrite:
+ * <pre>{@code
+ * <mailet match="SentByMailet" class="org.postwarden.mailets.ForwardSpamCheck">
+ *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
+ *     <spamdHost>127.0.0.1</spamdHost>
+ *     <spamdPort>783</spamdPort>
+ *     <timeout>30 seconds</timeout>
+ *     <threshold>5.0</threshold>                   <!-- default: spamd's required_score -->
+ *     <quarantineDmarcFail>true</quarantineDmarcFail>
+ *     <quarantineSpfFail>false</quarantineSpfFail> <!-- SPF alone fails on legitimate forwarded-to-us mail -->
+ *     <retryDelay>5 minutes</retryDelay>
+ *     <maxRetries>12</maxRetries>
+ * </mailet>
+ * }</pre>
+ * When spamd gives no verdict (down, timeout, error), the forward is put back on the spool for {@code retryDelay}, up
+ * to {@code maxRetries} times, then quarantined with reason {@code unchecked}: a forward is never lost and never
+ * leaves unchecked. Mail that our own signals already condemn is quarantined at once.
+ */
+public class ForwardSpamCheck extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ForwardSpamCheck.class);
+
+    public static final AttributeName REASON = AttributeName.of("postwarden.quarantine.reason");
+    public static final AttributeName SCORE = AttributeName.of("postwarden.quarantine.score");
+    public static final AttributeName THRESHOLD = AttributeName.of("postwarden.quarantine.threshold");
+    public static final AttributeName REPORT = AttributeName.of("postwarden.quarantine.report");
+    public static final AttributeName TARGETS = AttributeName.of("postwarden.quarantine.targets");
+    public static final AttributeName ATTEMPTS = AttributeName.of("postwarden.spamcheck.attempts");
+    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern DMARC_FAIL = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*fail\\b");
+    private static final Pattern SPF_FAIL = Pattern.compile("(?i)(^|[;\\s])spf\\s*=\\s*fail\\b");
+
+    private final MailRepositoryStore repositories;
+    private final MailQueueFactory<?> queues;
+    private final String authservId;
+    private MailRepository quarantine;
+    private MailQueue spool;
+    private SpamdClient spamd;
+    private boolean quarantineDmarcFail;
+    private boolean quarantineSpfFail;
+    private Duration retryDelay;
+    private int maxRetries;
+
+    @Inject
+    public ForwardSpamCheck(MailRepositoryStore repositories, MailQueueFactory<?> queues, InboundAuthenticator inbound) {
+        this.repositories = repositories;
+        this.queues = queues;
+        this.authservId = inbound.policy().authservId();
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        try {
+            quarantine = repositories.select(MailRepositoryUrl.from(getInitParameter("repositoryPath", "file://var/mail/quarantine/").trim()));
+        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
+            throw new MessagingException("ForwardSpamCheck: cannot open the quarantine repository", e);
+        }
+        spool = queues.createQueue(MailQueueFactory.SPOOL);
+        String threshold = getInitParameter("threshold", "").trim();
+        spamd = new SpamdClient(getInitParameter("spamdHost", "127.0.0.1").trim(),
+            Integer.parseInt(getInitParameter("spamdPort", String.valueOf(SpamdClient.DEFAULT_PORT)).trim()),
+            DurationParser.parse(getInitParameter("timeout", "30 seconds"), ChronoUnit.SECONDS),
+            threshold.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(threshold)));
+        quarantineDmarcFail = getInitParameter("quarantineDmarcFail", true);
+        quarantineSpfFail = getInitParameter("quarantineSpfFail", false);
+        retryDelay = DurationParser.parse(getInitParameter("retryDelay", "5 minutes"), ChronoUnit.SECONDS);
+        maxRetries = Integer.parseInt(getInitParameter("maxRetries", "12").trim());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        byte[] message = MessageBytes.read(mail);
+        Optional<String> ourResults = ourAuthenticationResults(message);
+        if (ourResults.isEmpty()) {
+            // Not a forward of inbound mail: a bounce or notification of ours, or a local user's mail re-sent.
+            return;
+        }
+        List<String> reasons = ownSignals(ourResults.get());
+        try {
+            SpamVerdict verdict = spamd.check(message);
+            if (verdict.spam()) {
+                reasons.add(0, "spam");
+            }
+            if (!reasons.isEmpty()) {
+                quarantine(mail, reasons, Optional.of(verdict));
+            }
+        } catch (SpamdUnavailableException e) {
+            if (!reasons.isEmpty()) {
+                quarantine(mail, reasons, Optional.empty());
+                return;
+            }
+            int attempts = mail.getAttribute(ATTEMPTS).flatMap(attribute -> attribute.getValue().valueAs(Integer.class)).orElse(0);
+            if (attempts >= maxRetries) {
+                LOGGER.warn("{}: spamd gave no verdict after {} attempts, quarantined unchecked: {}", mail.getName(), attempts + 1, e.getMessage());
+                quarantine(mail, List.of("unchecked"), Optional.empty());
+                return;
+            }
+            LOGGER.warn("{}: spamd gave no verdict, forward retried in {}: {}", mail.getName(), retryDelay, e.getMessage());
+            mail.setAttribute(new Attribute(ATTEMPTS, AttributeValue.of(attempts + 1)));
+            spool.enQueue(mail, retryDelay);
+            mail.setState(Mail.GHOST);
+        }
+    }
+
+    /** dmarc=fail / spf=fail in our own Authentication-Results (RFC 8601 §2.2 resinfo; comments dropped). */
+    private Optional<String> ourAuthenticationResults(byte[] message) {
+        return RawMessage.parse(message).headers(AuthenticationResults.HEADER_NAME).stream()
+            .map(HeaderField::value)
+            .filter(value -> AuthservId.isOurs(value, authservId))
+            .findFirst()
+            .map(value -> COMMENT.matcher(value.replace("\r\n", " ")).replaceAll(" "));
+    }
+
+    private List<String> ownSignals(String ourResults) {
+        List<String> reasons = new ArrayList<>();
+        if (quarantineDmarcFail && DMARC_FAIL.matcher(ourResults).find()) {
+            reasons.add("dmarc=fail");
+        }
+        if (quarantineSpfFail && SPF_FAIL.matcher(ourResults).find()) {
+            reasons.add("spf=fail");
+        }
+        return reasons;
+    }
+
+    private void quarantine(Mail mail, List<String> reasons, Optional<SpamVerdict> verdict) throws MessagingException {
+        String targets = mail.getRecipients().stream().map(MailAddress::asString).collect(Collectors.joining(","));
+        mail.setAttribute(new Attribute(REASON, AttributeValue.of(String.join(",", reasons))));
+        mail.setAttribute(new Attribute(TARGETS, AttributeValue.of(targets)));
+        verdict.ifPresent(spam -> {
+            mail.setAttribute(new Attribute(SCORE, AttributeValue.of(spam.score())));
+            mail.setAttribute(new Attribute(THRESHOLD, AttributeValue.of(spam.threshold())));
+            mail.setAttribute(new Attribute(REPORT, AttributeValue.of(spam.report())));
+        });
+        quarantine.store(mail);
+        mail.setState(Mail.GHOST);
+        LOGGER.info("{}: forward to {} quarantined ({}{})", mail.getName(), targets, String.join(",", reasons),
+            verdict.map(spam -> ", score " + spam.score() + "/" + spam.threshold()).orElse(""));
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "ForwardSpamCheck";
+    }
+}
