@@ -33,6 +33,7 @@ import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
 import org.postwarden.server.storage.JpaEntityManagerModule;
 import org.postwarden.server.storage.JpaMailboxModule;
+import org.postwarden.server.throttle.ThrottleModule;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
@@ -73,7 +74,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new InboundAuthenticationModule(),
         new SenderIdentityModule(),
         new DkimSigningModule(),
-        new ForwardingModule());
+        new ForwardingModule(),
+        new ThrottleModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),
