@@ -59,6 +59,7 @@ public final class PostwardenServerExtension implements BeforeAllCallback, After
     }
 
     public void start() throws Exception {
+        directory.ports().awaitFree();
         // james-database.properties locates the embedded database under ${sys:working.directory}.
         System.setProperty("working.directory", directory.root().toString());
         server = PostwardenServerMain.createServer(Configuration.builder()

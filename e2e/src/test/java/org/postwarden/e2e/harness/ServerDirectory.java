@@ -3,11 +3,14 @@ package org.postwarden.e2e.harness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +70,29 @@ public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
                 return new Ports(smtp.getLocalPort(), submission.getLocalPort(), imap.getLocalPort(), webAdmin.getLocalPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until a stopped server has released every port: Jetty and Netty close theirs asynchronously. */
+        public void awaitFree() throws InterruptedException {
+            Instant deadline = Instant.now().plusSeconds(30);
+            for (int port : List.of(smtp, submission, imap, webAdmin)) {
+                while (!isFree(port)) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("port " + port + " still in use 30 s after the server stopped");
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        private static boolean isFree(int port) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return true;
+            } catch (IOException inUse) {
+                return false;
             }
         }
 

@@ -3,6 +3,8 @@ package org.postwarden.e2e.harness;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -21,6 +23,9 @@ public final class WebAdminClient {
             .setPort(port)
             .setContentType(ContentType.JSON)
             .setAccept(ContentType.JSON)
+            .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 10_000)
+                .setParam("http.socket.timeout", 60_000)))
             .build();
     }
 
