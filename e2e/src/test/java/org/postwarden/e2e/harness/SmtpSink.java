@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +21,7 @@ import java.util.concurrent.Executors;
  */
 public final class SmtpSink implements AutoCloseable {
 
-    public record ReceivedMail(String mailFrom, List<String> rcptTo, String data) {
+    public record ReceivedMail(String mailFrom, List<String> rcptTo, String data, Instant receivedAt) {
     }
 
     private final ServerSocket serverSocket;
@@ -104,7 +105,7 @@ public final class SmtpSink implements AutoCloseable {
                     }
                     case "DATA" -> {
                         reply(out, "354 go ahead");
-                        received.add(new ReceivedMail(mailFrom, List.copyOf(rcptTo), readData(in)));
+                        received.add(new ReceivedMail(mailFrom, List.copyOf(rcptTo), readData(in), Instant.now()));
                         reply(out, "250 2.0.0 queued");
                     }
                     case "RSET" -> {
