@@ -1,25 +1,35 @@
 package org.postwarden.dkim;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.OptionalLong;
 
 /**
  * Streams a message body through canonicalization (RFC 6376 §3.4.3, §3.4.4) into SHA-256, the
  * body hash of bh= (§3.7). Bodies are fed in any number of chunks, CRLFs may straddle them; the
- * body is never copied whole. Trailing empty lines are held back as a count and written only when
- * more content follows. Not thread-safe; one instance per body.
+ * body is never copied. Trailing empty lines are held back as a count and written only when more
+ * content follows. Not thread-safe; one instance per body.
+ *
+ * <p>Most of a body is already canonical: text, single spaces between words, CRLFs between
+ * non-empty lines. Such runs go to the digest as they are, in one update per run; only CRs, tabs,
+ * runs of spaces and lines that may turn out to be trailing empty lines take the byte-by-byte path.
  */
 public final class BodyHasher {
-    private static final byte[] CRLF = {'\r', '\n'};
+    private static final int MAX_BATCHED_LINE_ENDS = 32;
+    private static final byte[] CRLFS = crlfs(MAX_BATCHED_LINE_ENDS);
     private static final byte[] CR = {'\r'};
     private static final byte[] SP = {' '};
-    private static final int BUFFER_SIZE = 8192;
+    /** Octets that end a run: CR always, and SP and TAB under relaxed. */
+    private static final boolean[] SIMPLE_STOPS = stops(false);
+    private static final boolean[] RELAXED_STOPS = stops(true);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final boolean relaxed;
+    private final boolean[] stops;
     private final MessageDigest digest;
     private final long limit;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
-    private int buffered;
     private long canonicalLength;
     private long pendingLineEnds;
     private boolean pendingCr;
@@ -28,6 +38,7 @@ public final class BodyHasher {
     /** {@code limit} is the l= value: how many canonical octets to hash (RFC 6376 §3.4.5). */
     public BodyHasher(Canonicalization canonicalization, OptionalLong limit) {
         this.relaxed = canonicalization == Canonicalization.RELAXED;
+        this.stops = relaxed ? RELAXED_STOPS : SIMPLE_STOPS;
         this.limit = limit.orElse(Long.MAX_VALUE);
         this.digest = Sha256.newDigest();
     }
@@ -59,13 +70,80 @@ public final class BodyHasher {
                 i++;
             } else {
                 int start = i;
-                while (i < end && in[i] != '\r' && !(relaxed && Canonicalization.isWsp(in[i]))) {
-                    i++;
-                }
+                i = runEnd(in, i + 1, end);
                 content(in, start, i - start);
             }
         }
         return this;
+    }
+
+    /**
+     * Where a run of octets that canonicalization leaves unchanged ends, the run having started
+     * with content (neither CR nor, under relaxed, WSP) just before {@code from}. Within this chunk
+     * only, so that every look-ahead is certain:
+     * <ul>
+     * <li>an SP followed by content is kept as it is under relaxed (a single WSP within a line);
+     * <li>a CRLF followed by content ends a line that is not the last, nor followed by an empty
+     *     line, so it is written as it is (its line had no trailing WSP, or the run would have
+     *     stopped there).
+     * </ul>
+     * Anything else (a TAB, two WSP, WSP before CR, CRLF before WSP or CR, a bare CR) stops the run.
+     */
+    private int runEnd(byte[] in, int from, int end) {
+        int i = from;
+        while (i < end) {
+            i = skipPlainWords(in, i, end);
+            // Octet by octet through at least the next eight, which hold something to look at.
+            int stop = Math.min(end, i + Long.BYTES);
+            while (i < stop) {
+                byte c = in[i];
+                if (!stops[c & 0xFF]) {
+                    i++;
+                } else if (c == '\r') {
+                    if (i + 2 < end && in[i + 1] == '\n' && !stops[in[i + 2] & 0xFF]) {
+                        i += 3;
+                    } else {
+                        return i;
+                    }
+                } else if (c == ' ' && i + 1 < end && !stops[in[i + 1] & 0xFF]) {
+                    i += 2;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Skips whole eight-octet words with no CR and, under relaxed, no TAB and no SP followed by
+     * SP (or, for the word's last octet, by a stop): the same octets the loop of {@link #runEnd}
+     * accepts, eight at a time.
+     */
+    private int skipPlainWords(byte[] in, int from, int end) {
+        int i = from;
+        while (i + Long.BYTES <= end) {
+            long word = (long) LONGS.get(in, i);
+            long cr = zeroOctets(word ^ 0x0D0D0D0D0D0D0D0DL);
+            if (!relaxed) {
+                if (cr != 0) {
+                    return i;
+                }
+            } else {
+                long sp = zeroOctets(word ^ 0x2020202020202020L);
+                if ((cr | zeroOctets(word ^ 0x0909090909090909L) | (sp & (sp >>> 8))) != 0
+                    || sp < 0 && (i + Long.BYTES >= end || stops[in[i + Long.BYTES] & 0xFF])) {
+                    return i;
+                }
+            }
+            i += Long.BYTES;
+        }
+        return i;
+    }
+
+    /** 0x80 in each octet of {@code x} that is zero, 0 in the others; exact, as no carry crosses octets. */
+    private static long zeroOctets(long x) {
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     /** Ends the body and returns the SHA-256 of its canonical form. Call once. */
@@ -75,9 +153,8 @@ public final class BodyHasher {
         }
         // Simple: an empty body becomes one CRLF; both: a last line gets its missing CRLF.
         if (canonicalLength > 0 || !relaxed) {
-            write(CRLF, 0, 2);
+            write(CRLFS, 0, 2);
         }
-        flush();
         return digest.digest();
     }
 
@@ -93,8 +170,10 @@ public final class BodyHasher {
     }
 
     private void content(byte[] in, int off, int len) {
-        for (; pendingLineEnds > 0; pendingLineEnds--) {
-            write(CRLF, 0, 2);
+        while (pendingLineEnds > 0) {
+            int n = (int) Math.min(pendingLineEnds, MAX_BATCHED_LINE_ENDS);
+            write(CRLFS, 0, 2 * n);
+            pendingLineEnds -= n;
         }
         if (pendingSpace) {
             pendingSpace = false;
@@ -104,22 +183,30 @@ public final class BodyHasher {
     }
 
     private void write(byte[] in, int off, int len) {
+        long room = limit - canonicalLength;
         canonicalLength += len;
-        long room = limit - (canonicalLength - len);
         int n = (int) Math.max(0, Math.min(len, room));
-        if (n > BUFFER_SIZE - buffered) {
-            flush();
-        }
-        if (n >= BUFFER_SIZE) {
+        if (n > 0) {
             digest.update(in, off, n);
-        } else {
-            System.arraycopy(in, off, buffer, buffered, n);
-            buffered += n;
         }
     }
 
-    private void flush() {
-        digest.update(buffer, 0, buffered);
-        buffered = 0;
+    private static byte[] crlfs(int count) {
+        byte[] out = new byte[2 * count];
+        for (int i = 0; i < out.length; i += 2) {
+            out[i] = '\r';
+            out[i + 1] = '\n';
+        }
+        return out;
+    }
+
+    private static boolean[] stops(boolean relaxed) {
+        boolean[] stops = new boolean[256];
+        stops['\r'] = true;
+        if (relaxed) {
+            stops[' '] = true;
+            stops['\t'] = true;
+        }
+        return stops;
     }
 }

@@ -33,11 +33,28 @@ public enum Canonicalization {
         canonicalizeHeader(bytes, 0, bytes.length, out);
     }
 
+    /** The most octets {@link #canonicalizeHeader(byte[], int, int, byte[], int)} writes for a field of this length. */
+    static int maxCanonicalLength(int length) {
+        // Relaxed only drops octets, but adds the colon of a field that has none.
+        return length + 1;
+    }
+
     private void canonicalizeHeader(byte[] src, int off, int len, ByteArrayOutputStream out) {
+        byte[] canonical = new byte[maxCanonicalLength(len)];
+        int n = canonicalizeHeader(src, off, len, canonical, 0);
+        out.write(canonical, 0, n);
+    }
+
+    /**
+     * Writes the canonical form of the field at {@code src[off..off+len)} into {@code dst} from
+     * {@code pos}, which must have room for {@link #maxCanonicalLength} octets, without CRLF;
+     * returns the position after it.
+     */
+    int canonicalizeHeader(byte[] src, int off, int len, byte[] dst, int pos) {
         if (this == SIMPLE) {
             // §3.4.1: the field exactly as it is.
-            out.write(src, off, len);
-            return;
+            System.arraycopy(src, off, dst, pos, len);
+            return pos + len;
         }
         // §3.4.2: lowercase the name, unfold, reduce WSP runs to one SP, drop WSP at the end of the
         // value and around the colon.
@@ -50,11 +67,12 @@ public enum Canonicalization {
         while (nameEnd > off && isWsp(src[nameEnd - 1])) {
             nameEnd--;
         }
+        int p = pos;
         for (int i = off; i < nameEnd; i++) {
             byte c = src[i];
-            out.write(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            dst[p++] = c >= 'A' && c <= 'Z' ? (byte) (c + ('a' - 'A')) : c;
         }
-        out.write(':');
+        dst[p++] = ':';
         boolean pendingSpace = false;
         boolean wroteValue = false;
         for (int i = colon + 1; i < end; i++) {
@@ -67,12 +85,13 @@ public enum Canonicalization {
                 continue;
             }
             if (pendingSpace) {
-                out.write(' ');
+                dst[p++] = ' ';
                 pendingSpace = false;
             }
-            out.write(c);
+            dst[p++] = c;
             wroteValue = true;
         }
+        return p;
     }
 
     static boolean isWsp(byte c) {

@@ -1,6 +1,7 @@
 package org.postwarden.dkim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * One header field exactly as received: name, colon, value and any folding, without the CRLF that
@@ -12,17 +13,27 @@ public final class HeaderField {
     private final int start;
     private final int end;
     private final String name;
+    private final String lowerCaseName;
 
     HeaderField(byte[] source, int start, int end) {
         this.source = source;
         this.start = start;
         this.end = end;
         this.name = parseName(source, start, end);
+        this.lowerCaseName = name.toLowerCase(Locale.ROOT);
     }
 
     /** The field name, without any whitespace before the colon. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The name in lower case: two fields have the same name, ignoring case, exactly when these are
+     * equal, as names are ISO-8859-1 text.
+     */
+    String lowerCaseName() {
+        return lowerCaseName;
     }
 
     public boolean hasName(String other) {

@@ -1,6 +1,9 @@
 package org.postwarden.dkim;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +18,7 @@ import java.util.function.Predicate;
  */
 public final class RawMessage {
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final byte[] bytes;
     private final List<HeaderField> headers;
     private final int bodyOffset;
@@ -112,12 +116,29 @@ public final class RawMessage {
     }
 
     private static boolean hasBareLf(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+        int i = 0;
+        // Eight octets at a time, looking closer only at words that hold an LF: x has a zero octet
+        // exactly when (x - 0x01...01) & ~x & 0x80...80 is not zero.
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                for (int j = i; j < i + Long.BYTES; j++) {
+                    if (isBareLf(bytes, j)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (isBareLf(bytes, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isBareLf(byte[] bytes, int i) {
+        return bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r');
     }
 
     private static byte[] toCrlf(byte[] bytes) {

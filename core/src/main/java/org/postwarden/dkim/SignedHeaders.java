@@ -2,9 +2,11 @@ package org.postwarden.dkim;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,11 +26,20 @@ public final class SignedHeaders {
     private final List<String> names;
     private final Set<String> oversigned;
     private final boolean fixed;
+    /** Position of each lower-cased name in {@link #names}, when not fixed. */
+    private final Map<String, Integer> positions;
 
     private SignedHeaders(List<String> names, Set<String> oversigned, boolean fixed) {
         this.names = List.copyOf(names);
         this.oversigned = Set.copyOf(oversigned);
         this.fixed = fixed;
+        Map<String, Integer> positions = new HashMap<>();
+        if (!fixed) {
+            for (int i = 0; i < this.names.size(); i++) {
+                positions.put(this.names.get(i), i);
+            }
+        }
+        this.positions = Map.copyOf(positions);
     }
 
     /** h= is exactly {@code names}; it must list From (RFC 6376 §5.4). */
@@ -63,11 +74,21 @@ public final class SignedHeaders {
         if (fixed) {
             return names;
         }
-        List<String> selected = new ArrayList<>();
-        for (String name : names) {
-            long present = message.headers().stream().filter(h -> h.hasName(name)).count();
-            long times = present + (oversigned.contains(name) ? 1 : 0);
-            for (long i = 0; i < times; i++) {
+        // One pass over the fields, counting the instances of each name (names are lower case).
+        int[] present = new int[names.size()];
+        int total = 0;
+        for (HeaderField field : message.headers()) {
+            Integer position = positions.get(field.lowerCaseName());
+            if (position != null) {
+                present[position]++;
+                total++;
+            }
+        }
+        List<String> selected = new ArrayList<>(total + oversigned.size());
+        for (int position = 0; position < names.size(); position++) {
+            String name = names.get(position);
+            int times = present[position] + (oversigned.contains(name) ? 1 : 0);
+            for (int i = 0; i < times; i++) {
                 selected.add(name);
             }
         }

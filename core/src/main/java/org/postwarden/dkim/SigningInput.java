@@ -1,7 +1,8 @@
 package org.postwarden.dkim;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,6 @@ import java.util.Map;
  * emptied, canonicalized, without a trailing CRLF. ARC (RFC 8617) builds on the same steps.
  */
 public final class SigningInput {
-    private static final int TYPICAL_SIZE = 1024;
-
     private SigningInput() {
     }
 
@@ -24,18 +23,23 @@ public final class SigningInput {
      * is what makes listing a name once more than it occurs ("oversigning") forbid adding one.
      */
     public static List<HeaderField> select(List<HeaderField> headers, List<String> signedHeaders) {
-        Map<String, Integer> nextCandidate = new HashMap<>();
+        // One pass over the fields: for each name, the bottom-most instance not picked yet, and for
+        // each instance the index of the next one above with the same name (-1 when none).
+        int count = headers.size();
+        int[] above = new int[count];
+        Map<String, Integer> nextCandidate = new HashMap<>(2 * count);
+        for (int i = 0; i < count; i++) {
+            Integer previous = nextCandidate.put(headers.get(i).lowerCaseName(), i);
+            above[i] = previous == null ? -1 : previous;
+        }
         List<HeaderField> selected = new ArrayList<>(signedHeaders.size());
         for (String name : signedHeaders) {
             String key = name.toLowerCase(Locale.ROOT);
-            int i = nextCandidate.getOrDefault(key, headers.size() - 1);
-            while (i >= 0 && !headers.get(i).hasName(name)) {
-                i--;
-            }
-            if (i >= 0) {
+            Integer i = nextCandidate.get(key);
+            if (i != null && i >= 0) {
                 selected.add(headers.get(i));
+                nextCandidate.put(key, above[i]);
             }
-            nextCandidate.put(key, i - 1);
         }
         return selected;
     }
@@ -47,13 +51,19 @@ public final class SigningInput {
 
     public static byte[] compute(List<HeaderField> selected, Canonicalization canonicalization,
                                  String unsignedSignatureField) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(TYPICAL_SIZE);
+        byte[] signature = unsignedSignatureField.getBytes(StandardCharsets.ISO_8859_1);
+        int size = Canonicalization.maxCanonicalLength(signature.length);
         for (HeaderField field : selected) {
-            canonicalization.canonicalizeHeader(field, out);
-            out.write('\r');
-            out.write('\n');
+            size += Canonicalization.maxCanonicalLength(field.length()) + 2;
         }
-        canonicalization.canonicalizeHeader(unsignedSignatureField, out);
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        int pos = 0;
+        for (HeaderField field : selected) {
+            pos = canonicalization.canonicalizeHeader(field.source(), field.start(), field.length(), out, pos);
+            out[pos++] = '\r';
+            out[pos++] = '\n';
+        }
+        pos = canonicalization.canonicalizeHeader(signature, 0, signature.length, out, pos);
+        return pos == out.length ? out : Arrays.copyOf(out, pos);
     }
 }

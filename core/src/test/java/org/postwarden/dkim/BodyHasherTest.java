@@ -6,6 +6,7 @@ import static org.postwarden.dkim.DkimTestSupport.bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -79,6 +80,38 @@ class BodyHasherTest {
                 hasher.update(body, off, Math.min(chunk, body.length - off));
             }
             assertThat(hasher.digest()).as("chunks of %d", chunk).isEqualTo(whole);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Canonicalization.class)
+    void textLikeBodiesShouldMatchANaiveCanonicalizationWhateverTheChunkingAndLimit(Canonicalization canonicalization) {
+        // Long runs of canonical text broken by the cases the fast path must stop at: runs of WSP,
+        // WSP before CRLF, lines starting with WSP, empty and blank lines, bare CRs and LFs.
+        String[] pieces = {"word", "x", " ", " ", "  ", "\t", " \t", "\r\n", "\r\n", "\r\n", "\r\n\r\n",
+            " \r\n", "\r\n ", "\r", "\n", "\r\r\n", "\u00e9"};
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(60);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] body = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] canonical = bytes(naive(canonicalization, text.toString()));
+            for (int chunk : new int[] {1, 2, 3, 5, 64, body.length + 1}) {
+                long limit = random.nextInt(canonical.length + 3);
+                for (OptionalLong l : List.of(OptionalLong.empty(), OptionalLong.of(limit))) {
+                    BodyHasher hasher = new BodyHasher(canonicalization, l);
+                    for (int off = 0; off < body.length; off += chunk) {
+                        hasher.update(body, off, Math.min(chunk, body.length - off));
+                    }
+                    int hashed = (int) Math.min(canonical.length, l.orElse(Long.MAX_VALUE));
+                    assertThat(hasher.digest()).as("%s, chunks of %d, l=%s", text, chunk, l)
+                        .isEqualTo(Sha256.hash(Arrays.copyOf(canonical, hashed)));
+                    assertThat(hasher.canonicalLength()).isEqualTo(canonical.length);
+                }
+            }
         }
     }
 

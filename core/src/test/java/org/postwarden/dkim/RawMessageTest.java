@@ -36,6 +36,23 @@ class RawMessageTest {
     }
 
     @Test
+    void parseShouldFindABareLineFeedAtAnyOffset() {
+        String crlf = "From: a@b\r\n\r\n" + "0123456789abcdef\r\n".repeat(3);
+        for (int length = 0; length <= crlf.length(); length++) {
+            byte[] clean = bytes(crlf.substring(0, length));
+            assertThat(RawMessage.parse(clean).bytes()).as("%d octets", length).isSameAs(clean);
+            for (int at = 0; at <= length; at++) {
+                String bare = crlf.substring(0, at) + "\n" + crlf.substring(at, length);
+                if (at > 0 && bare.charAt(at - 1) == '\r') {
+                    continue;
+                }
+                assertThat(RawMessage.parse(bytes(bare)).bytes()).as("LF at %d of %d", at, length)
+                    .isEqualTo(bytes(bare.replaceAll("(?<!\r)\n", "\r\n")));
+            }
+        }
+    }
+
+    @Test
     void parseShouldAcceptAMessageWithoutBody() {
         RawMessage message = RawMessage.parse(bytes("From: a@b\r\nTo: c@d"));
 
