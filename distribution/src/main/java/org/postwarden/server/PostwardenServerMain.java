@@ -28,6 +28,7 @@ import org.postwarden.server.forward.ForwardingModule;
 import org.postwarden.server.greylist.GreylistModule;
 import org.postwarden.server.identity.SenderIdentityModule;
 import org.postwarden.server.inbound.InboundAuthenticationModule;
+import org.postwarden.server.quarantine.QuarantineModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
@@ -75,6 +76,7 @@ public class PostwardenServerMain implements JamesServerMain {
         new SenderIdentityModule(),
         new DkimSigningModule(),
         new ForwardingModule(),
+        new QuarantineModule(),
         new ThrottleModule());
 
     public static final Module MODULES = Modules.combine(

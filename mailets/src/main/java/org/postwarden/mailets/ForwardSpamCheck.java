@@ -67,6 +67,8 @@ public class ForwardSpamCheck extends GenericMailet {
     public static final AttributeName REPORT = AttributeName.of("postwarden.quarantine.report");
     public static final AttributeName TARGETS = AttributeName.of("postwarden.quarantine.targets");
     public static final AttributeName ATTEMPTS = AttributeName.of("postwarden.spamcheck.attempts");
+    /** Set by the webadmin release of a quarantined mail: the operator decided, the mail is not checked again. */
+    public static final AttributeName RELEASED = AttributeName.of("postwarden.quarantine.released");
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
     private static final Pattern DMARC_FAIL = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*fail\\b");
     private static final Pattern SPF_FAIL = Pattern.compile("(?i)(^|[;\\s])spf\\s*=\\s*fail\\b");
@@ -110,6 +112,9 @@ public class ForwardSpamCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        if (mail.getAttribute(RELEASED).flatMap(attribute -> attribute.getValue().valueAs(Boolean.class)).orElse(false)) {
+            return;
+        }
         byte[] message = MessageBytes.read(mail);
         Optional<String> ourResults = ourAuthenticationResults(message);
         if (ourResults.isEmpty()) {

@@ -3,9 +3,12 @@ package org.postwarden.e2e.forward;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,12 +23,15 @@ import org.postwarden.e2e.harness.HamSpamd;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
+import org.postwarden.e2e.harness.SmtpSink;
 import org.postwarden.spam.SpamdProcess;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * Spam is quarantined, never forwarded: a real spamd (skipped when the Debian package spamd is not installed)
  * judges the forwards; the GTUBE test mail lands in the quarantine repository, survives a restart, and never
- * reaches the remote target.
+ * reaches the remote target until an operator releases it over /postwarden/quarantine; then it arrives once.
  */
 @EnabledIf("spamdInstalled")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -129,5 +135,97 @@ class QuarantineTest {
         assertThat(quarantinedKeys()).isEqualTo(before);
         assertThat(quarantinedMail(before.get(0))).contains("postwarden.quarantine.reason");
         assertThat(server.sink().received()).noneMatch(mail -> mail.data().contains("cheap pills"));
+    }
+
+    private static List<Map<String, Object>> listed(String query) {
+        return given(server.webAdmin().spec()).get("/postwarden/quarantine/mails" + query)
+            .then().statusCode(200).extract().jsonPath().getList("");
+    }
+
+    private static List<Map<String, Object>> listedWithSubject(String subject) {
+        return listed("").stream().filter(mail -> subject.equals(mail.get("subject"))).toList();
+    }
+
+    private static long delivered(String subject) {
+        return server.sink().received().stream().filter(mail -> mail.data().contains("Subject: " + subject)).count();
+    }
+
+    @Test
+    @Order(4)
+    void theQuarantineShouldBeListedInQuarantineTerms() {
+        List<Map<String, Object>> mails = listed("");
+
+        assertThat(mails).hasSize(1);
+        Map<String, Object> mail = mails.get(0);
+        assertThat(mail.get("key")).isEqualTo(quarantinedKeys().get(0));
+        assertThat(mail.get("sender")).isEqualTo(SENDER);
+        assertThat(mail.get("targets")).isEqualTo(List.of(TARGET));
+        assertThat((String) mail.get("reason")).contains("spam");
+        assertThat(((Number) mail.get("score")).doubleValue()).isGreaterThan(100.0);
+        assertThat(mail.get("subject")).isEqualTo("cheap pills");
+        assertThat(Instant.parse((String) mail.get("receivedAt"))).isBefore(Instant.now());
+
+        assertThat(listed("?recipient=FRIEND@&sender=origin.example&reason=spam&since=2000-01-01&until=2999-01-01T00:00:00Z&limit=5")).hasSize(1);
+        assertThat(listed("?recipient=nobody@")).isEmpty();
+        assertThat(listed("?reason=dmarc")).isEmpty();
+        assertThat(listed("?since=2999-01-01")).isEmpty();
+        given(server.webAdmin().spec()).get("/postwarden/quarantine/mails?since=yesterday").then().statusCode(400)
+            .body("type", equalTo("InvalidArgument"));
+        given(server.webAdmin().spec()).get("/postwarden/quarantine/mails?limit=0").then().statusCode(400);
+    }
+
+    @Test
+    @Order(5)
+    void aQuarantinedMailShouldBeShownWithItsHeadersAndSpamReport() {
+        String key = quarantinedKeys().get(0);
+
+        JsonPath mail = given(server.webAdmin().spec()).get("/postwarden/quarantine/mails/" + key)
+            .then().statusCode(200).extract().jsonPath();
+
+        assertThat(mail.getString("key")).isEqualTo(key);
+        assertThat(mail.getList("targets", String.class)).containsExactly(TARGET);
+        assertThat(mail.getString("report")).contains("GTUBE");
+        assertThat(mail.getList("headers", String.class)).contains("Subject: cheap pills")
+            .anyMatch(header -> header.startsWith("Message-ID: ") || header.startsWith("Message-Id: "));
+        given(server.webAdmin().spec()).get("/postwarden/quarantine/mails/no-such-mail").then().statusCode(404);
+    }
+
+    @Test
+    @Order(6)
+    void aReleasedMailShouldReachItsOriginalTargetOnceWithItsHeaders() {
+        String key = quarantinedKeys().get(0);
+        String messageId = given(server.webAdmin().spec()).get("/postwarden/quarantine/mails/" + key)
+            .then().statusCode(200).extract().jsonPath().getList("headers", String.class).stream()
+            .filter(header -> header.regionMatches(true, 0, "Message-ID: ", 0, 12)).findFirst().orElseThrow();
+        given(server.webAdmin().spec()).post("/postwarden/quarantine/mails/" + key + "?action=forward").then().statusCode(400);
+        given(server.webAdmin().spec()).post("/postwarden/quarantine/mails/no-such-mail?action=release").then().statusCode(404);
+
+        given(server.webAdmin().spec()).post("/postwarden/quarantine/mails/" + key + "?action=release").then().statusCode(200)
+            .body("key", equalTo(key));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered("cheap pills") >= 1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> delivered("cheap pills") == 1);
+        SmtpSink.ReceivedMail released = server.sink().received().stream()
+            .filter(mail -> mail.data().contains("Subject: cheap pills")).findFirst().orElseThrow();
+        assertThat(released.rcptTo()).containsExactly(TARGET);
+        assertThat(released.data()).contains(messageId.substring("Message-ID: ".length())).contains(SpamdProcess.GTUBE);
+        assertThat(listed("")).isEmpty();
+        assertThat(quarantinedKeys()).isEmpty();
+        given(server.webAdmin().spec()).get("/postwarden/quarantine/mails/" + key).then().statusCode(404);
+    }
+
+    @Test
+    @Order(7)
+    void aDeletedMailShouldBeGoneForGood() {
+        forward("more pills", SpamdProcess.GTUBE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> listedWithSubject("more pills").size() == 1);
+        String key = (String) listedWithSubject("more pills").get(0).get("key");
+
+        given(server.webAdmin().spec()).delete("/postwarden/quarantine/mails/" + key).then().statusCode(204);
+
+        given(server.webAdmin().spec()).get("/postwarden/quarantine/mails/" + key).then().statusCode(404);
+        given(server.webAdmin().spec()).delete("/postwarden/quarantine/mails/" + key).then().statusCode(404);
+        assertThat(quarantinedKeys()).doesNotContain(key);
+        assertThat(delivered("more pills")).isZero();
     }
 }

@@ -1,0 +1,96 @@
+package org.postwarden.webadmin.quarantine;
+
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.james.webadmin.utils.Responses;
+import org.eclipse.jetty.http.HttpStatus;
+
+import spark.HaltException;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * Quarantined forwards (ForwardSpamCheck): list with filters, show with headers and spam report, release to the
+ * original targets, delete. Backed by the James mail repository of quarantine.properties. See docs/webadmin.md.
+ */
+public class QuarantineRoutes implements Routes {
+    public static final String BASE = "/postwarden/quarantine";
+    private static final String MAILS = BASE + "/mails";
+    private static final String MAIL = MAILS + "/:key";
+
+    private final Quarantine quarantine;
+    private final JsonTransformer json = new JsonTransformer();
+
+    @Inject
+    QuarantineRoutes(Quarantine quarantine) {
+        this.quarantine = quarantine;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(MAILS, (request, response) -> list(request), json);
+        service.get(MAIL, (request, response) -> QuarantineViews.Details.of(found(quarantine.find(key(request)), request)), json);
+        service.post(MAIL, this::release, json);
+        service.delete(MAIL, this::delete, json);
+    }
+
+    private Object list(Request request) throws MessagingException {
+        QuarantineFilter filter;
+        try {
+            filter = QuarantineFilter.parse(request::queryParams);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        return quarantine.list(filter).stream().map(QuarantineViews.Summary::of).toList();
+    }
+
+    private Object release(Request request, Response response) throws MessagingException {
+        String action = Optional.ofNullable(request.queryParams("action")).orElse("");
+        if (!action.equals("release")) {
+            throw invalid("Unknown action '" + action + "': use ?action=release");
+        }
+        String key = key(request);
+        QuarantineViews.Summary released = QuarantineViews.Summary.of(found(quarantine.find(key), request));
+        if (!quarantine.release(key)) {
+            throw notFound(key);
+        }
+        return released;
+    }
+
+    private Object delete(Request request, Response response) throws MessagingException {
+        if (!quarantine.delete(key(request))) {
+            throw notFound(key(request));
+        }
+        return Responses.returnNoContent(response);
+    }
+
+    private static String key(Request request) {
+        return request.params("key");
+    }
+
+    private static QuarantinedMail found(Optional<QuarantinedMail> mail, Request request) {
+        return mail.orElseThrow(() -> notFound(key(request)));
+    }
+
+    private static HaltException invalid(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400)
+            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT).message(message).haltError();
+    }
+
+    private static HaltException notFound(String key) {
+        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404)
+            .type(ErrorResponder.ErrorType.NOT_FOUND).message("No quarantined mail " + key).haltError();
+    }
+}
