@@ -8,13 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
+import javax.inject.Provider;
 import javax.inject.Singleton;
+import javax.sql.DataSource;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.utils.PropertiesProvider;
+import org.postwarden.common.Durations;
+import org.postwarden.forward.ForwardLog;
+import org.postwarden.forward.jdbc.JdbcForwardLog;
 import org.postwarden.server.config.PropertiesFiles;
 import org.postwarden.srs.Srs;
 import org.postwarden.srs.SrsConfiguration;
@@ -24,16 +31,42 @@ import com.google.inject.Provides;
 
 /**
  * Forwarding: SRS (conf/srs.properties). Without a configured secret, one is generated at the first start into
- * var/srs/secret (readable by the server's user only) and kept: SRS addresses must survive restarts.
+ * var/srs/secret (readable by the server's user only) and kept: SRS addresses must survive restarts. Also the log of
+ * forwards that keeps a message from going twice to one target within {@code dedupWindow} (srs.properties, default
+ * 1d), in the shared database, purged hourly.
  */
 public class ForwardingModule extends AbstractModule {
     private static final int SECRET_BYTES = 32;
 
+    @Override
+    protected void configure() {
+        bind(ForwardLogPurger.class).asEagerSingleton();
+    }
+
     @Provides
     @Singleton
-    SrsConfiguration configuration(PropertiesProvider propertiesProvider, JamesDirectoriesProvider directories) throws ConfigurationException {
-        SrsConfiguration configuration = SrsConfiguration.from(PropertiesFiles.read(propertiesProvider, "srs"));
+    @SrsProperties
+    Map<String, String> properties(PropertiesProvider propertiesProvider) throws ConfigurationException {
+        return PropertiesFiles.read(propertiesProvider, "srs");
+    }
+
+    @Provides
+    @Singleton
+    SrsConfiguration configuration(@SrsProperties Map<String, String> properties, JamesDirectoriesProvider directories) {
+        SrsConfiguration configuration = SrsConfiguration.from(properties);
         return configuration.withDefaultSecret(generatedSecret(Path.of(directories.getRootDirectory()).resolve("var/srs/secret")));
+    }
+
+    @Provides
+    @Singleton
+    ForwardLog forwardLog(@SrsProperties Map<String, String> properties, Provider<DataSource> dataSource) {
+        Duration window;
+        try {
+            window = Durations.parse(properties.getOrDefault("dedupWindow", "1d"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("srs.properties dedupWindow: " + e.getMessage(), e);
+        }
+        return new JdbcForwardLog(dataSource.get(), window);
     }
 
     @Provides
