@@ -1,5 +1,10 @@
 package org.postwarden.webadmin.dkim;
 
+import static org.postwarden.webadmin.HttpErrors.conflict;
+import static org.postwarden.webadmin.HttpErrors.invalid;
+import static org.postwarden.webadmin.HttpErrors.notFound;
+import static org.postwarden.webadmin.HttpErrors.serverError;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,7 +15,6 @@ import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
@@ -23,7 +27,6 @@ import org.postwarden.dkim.keys.KeyConflictException;
 import org.postwarden.dkim.keys.KeyNotPublishedException;
 import org.postwarden.dkim.keys.UnknownKeyException;
 
-import spark.HaltException;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -128,25 +131,9 @@ public class DkimKeyRoutes implements Routes {
             } catch (KeyConflictException e) {
                 throw conflict(e.getMessage());
             } catch (DkimKeyStoreException e) {
-                throw ErrorResponder.builder().statusCode(HttpStatus.INTERNAL_SERVER_ERROR_500)
-                    .type(ErrorResponder.ErrorType.SERVER_ERROR).message("DKIM key store failure: " + e.getMessage()).haltError();
+                throw serverError("DKIM key store failure: " + e.getMessage());
             }
         };
-    }
-
-    private static HaltException invalid(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400)
-            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
-
-    private static HaltException notFound(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404)
-            .type(ErrorResponder.ErrorType.NOT_FOUND).message(message).haltError();
-    }
-
-    private static HaltException conflict(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.CONFLICT_409)
-            .type(ErrorResponder.ErrorType.WRONG_STATE).message(message).haltError();
     }
 
     record KeyRequest(String algorithm, String selector, Integer bits, String pem) {

@@ -1,5 +1,9 @@
 package org.postwarden.webadmin.greylist;
 
+import static org.postwarden.webadmin.HttpErrors.invalid;
+import static org.postwarden.webadmin.HttpErrors.notFound;
+import static org.postwarden.webadmin.HttpErrors.unavailable;
+
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +12,6 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
@@ -22,7 +25,6 @@ import org.postwarden.greylist.GreylistTriplet;
 import org.postwarden.greylist.TripletQuery;
 import org.postwarden.greylist.WhitelistEntry;
 
-import spark.HaltException;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -192,29 +194,9 @@ public class GreylistRoutes implements Routes {
             try {
                 return route.handle(request, response);
             } catch (GreylistStoreException e) {
-                throw ErrorResponder.builder()
-                    .statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
-                    .type(ErrorResponder.ErrorType.SERVER_ERROR)
-                    .message("The greylist store is unavailable: " + e.getMessage())
-                    .haltError();
+                throw unavailable("The greylist store is unavailable: " + e.getMessage());
             }
         };
-    }
-
-    private static HaltException invalid(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.BAD_REQUEST_400)
-            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-            .message(message)
-            .haltError();
-    }
-
-    private static HaltException notFound(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.NOT_FOUND_404)
-            .type(ErrorResponder.ErrorType.NOT_FOUND)
-            .message(message)
-            .haltError();
     }
 
     record WhitelistEntryRequest(String kind, String value, String comment) {

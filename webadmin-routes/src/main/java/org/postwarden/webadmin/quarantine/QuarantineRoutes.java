@@ -1,17 +1,17 @@
 package org.postwarden.webadmin.quarantine;
 
+import static org.postwarden.webadmin.HttpErrors.invalid;
+import static org.postwarden.webadmin.HttpErrors.notFound;
+
 import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
-import org.eclipse.jetty.http.HttpStatus;
 
-import spark.HaltException;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -64,14 +64,14 @@ public class QuarantineRoutes implements Routes {
         String key = key(request);
         QuarantineViews.Summary released = QuarantineViews.Summary.of(found(quarantine.find(key), request));
         if (!quarantine.release(key)) {
-            throw notFound(key);
+            throw notFound("No quarantined mail " + key);
         }
         return released;
     }
 
     private Object delete(Request request, Response response) throws MessagingException {
         if (!quarantine.delete(key(request))) {
-            throw notFound(key(request));
+            throw notFound("No quarantined mail " + key(request));
         }
         return Responses.returnNoContent(response);
     }
@@ -81,16 +81,6 @@ public class QuarantineRoutes implements Routes {
     }
 
     private static QuarantinedMail found(Optional<QuarantinedMail> mail, Request request) {
-        return mail.orElseThrow(() -> notFound(key(request)));
-    }
-
-    private static HaltException invalid(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400)
-            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT).message(message).haltError();
-    }
-
-    private static HaltException notFound(String key) {
-        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404)
-            .type(ErrorResponder.ErrorType.NOT_FOUND).message("No quarantined mail " + key).haltError();
+        return mail.orElseThrow(() -> notFound("No quarantined mail " + key(request)));
     }
 }

@@ -1,5 +1,10 @@
 package org.postwarden.webadmin.throttle;
 
+import static org.postwarden.webadmin.HttpErrors.conflict;
+import static org.postwarden.webadmin.HttpErrors.invalid;
+import static org.postwarden.webadmin.HttpErrors.notFound;
+import static org.postwarden.webadmin.HttpErrors.unavailable;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
-import org.eclipse.jetty.http.HttpStatus;
 import org.postwarden.throttle.FallbackThrottleStore;
 import org.postwarden.throttle.OverrideStore;
 import org.postwarden.throttle.Quota;
@@ -27,7 +30,6 @@ import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.Throttler;
 import org.postwarden.throttle.Tier;
 import org.postwarden.throttle.WindowSpec;
-import spark.HaltException;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -217,37 +219,9 @@ public class ThrottleRoutes implements Routes {
             try {
                 return route.handle(request, response);
             } catch (ThrottleStoreException e) {
-                throw ErrorResponder.builder()
-                    .statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
-                    .type(ErrorResponder.ErrorType.SERVER_ERROR)
-                    .message("The throttle store is unavailable: " + e.getMessage())
-                    .haltError();
+                throw unavailable("The throttle store is unavailable: " + e.getMessage());
             }
         };
-    }
-
-    private static HaltException invalid(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.BAD_REQUEST_400)
-            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-            .message(message)
-            .haltError();
-    }
-
-    private static HaltException notFound(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.NOT_FOUND_404)
-            .type(ErrorResponder.ErrorType.NOT_FOUND)
-            .message(message)
-            .haltError();
-    }
-
-    private static HaltException conflict(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.CONFLICT_409)
-            .type(ErrorResponder.ErrorType.WRONG_STATE)
-            .message(message)
-            .haltError();
     }
 
     record OverrideRequest(String messages, String recipients) {

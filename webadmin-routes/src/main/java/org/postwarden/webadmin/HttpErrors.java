@@ -1,0 +1,37 @@
+package org.postwarden.webadmin;
+
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.eclipse.jetty.http.HttpStatus;
+
+import spark.HaltException;
+
+/** The JSON errors of Postwarden's routes, in James' ErrorResponder format, one per HTTP status they use. */
+public final class HttpErrors {
+    private HttpErrors() {
+    }
+
+    public static HaltException invalid(String message) {
+        return error(HttpStatus.BAD_REQUEST_400, ErrorResponder.ErrorType.INVALID_ARGUMENT, message);
+    }
+
+    public static HaltException notFound(String message) {
+        return error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, message);
+    }
+
+    public static HaltException conflict(String message) {
+        return error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.WRONG_STATE, message);
+    }
+
+    public static HaltException serverError(String message) {
+        return error(HttpStatus.INTERNAL_SERVER_ERROR_500, ErrorResponder.ErrorType.SERVER_ERROR, message);
+    }
+
+    /** A store that cannot be reached is the server's problem, not the caller's. */
+    public static HaltException unavailable(String message) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE_503, ErrorResponder.ErrorType.SERVER_ERROR, message);
+    }
+
+    private static HaltException error(int status, ErrorResponder.ErrorType type, String message) {
+        return ErrorResponder.builder().statusCode(status).type(type).message(message).haltError();
+    }
+}
