@@ -7,43 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.postwarden.common.Reopener;
+
 /**
  * Opens the real store on first use and again after a failure to open it, at most once per {@code retryInterval}:
  * a Redis that is down when James starts must not stop the server, only make greylisting fail open until it is back.
  */
 public final class LazyGreylistStore implements GreylistStore {
-    private final Supplier<GreylistStore> opener;
-    private final Clock clock;
-    private final Duration retryInterval;
-    private volatile GreylistStore delegate;
-    private volatile Instant nextAttempt = Instant.MIN;
-    private volatile String lastFailure = "not opened yet";
+    private final Reopener<GreylistStore> delegate;
 
     public LazyGreylistStore(Supplier<GreylistStore> opener, Clock clock, Duration retryInterval) {
-        this.opener = opener;
-        this.clock = clock;
-        this.retryInterval = retryInterval;
+        this.delegate = new Reopener<>(opener, GreylistStoreException.class, clock, retryInterval);
     }
 
     private GreylistStore store() {
-        GreylistStore current = delegate;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (delegate == null && !clock.instant().isBefore(nextAttempt)) {
-                try {
-                    delegate = opener.get();
-                } catch (GreylistStoreException e) {
-                    lastFailure = e.getMessage();
-                    nextAttempt = clock.instant().plus(retryInterval);
-                }
-            }
-            if (delegate == null) {
-                throw new GreylistStoreException("greylist store not connected: " + lastFailure);
-            }
-            return delegate;
-        }
+        return delegate.get(failure -> new GreylistStoreException("greylist store not connected: " + failure));
     }
 
     @Override

@@ -6,23 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.postwarden.common.Reopener;
+
 /**
  * Opens the real store on first use and again after a failure to open it, at most once per {@code retryInterval}:
  * a Redis that is down when James starts must not stop the server. Until it opens, calls throw
  * {@link ThrottleStoreException}, which {@link FallbackThrottleStore} answers from node-local counters.
  */
 public final class LazyThrottleStore implements ThrottleStore {
-    private final Supplier<ThrottleStore> opener;
-    private final Clock clock;
-    private final Duration retryInterval;
-    private volatile ThrottleStore delegate;
-    private volatile Instant nextAttempt = Instant.MIN;
-    private volatile String lastFailure = "not opened yet";
+    private final Reopener<ThrottleStore> delegate;
 
     public LazyThrottleStore(Supplier<ThrottleStore> opener, Clock clock, Duration retryInterval) {
-        this.opener = opener;
-        this.clock = clock;
-        this.retryInterval = retryInterval;
+        this.delegate = new Reopener<>(opener, ThrottleStoreException.class, clock, retryInterval);
     }
 
     @Override
@@ -46,23 +41,6 @@ public final class LazyThrottleStore implements ThrottleStore {
     }
 
     private ThrottleStore store() {
-        ThrottleStore current = delegate;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (delegate == null && !clock.instant().isBefore(nextAttempt)) {
-                try {
-                    delegate = opener.get();
-                } catch (ThrottleStoreException e) {
-                    lastFailure = e.getMessage();
-                    nextAttempt = clock.instant().plus(retryInterval);
-                }
-            }
-            if (delegate == null) {
-                throw new ThrottleStoreException("throttle store not connected: " + lastFailure);
-            }
-            return delegate;
-        }
+        return delegate.get(failure -> new ThrottleStoreException("throttle store not connected: " + failure));
     }
 }
