@@ -25,8 +25,9 @@ import org.postwarden.dns.DnsResolver;
 
 /**
  * Checks SPF (RFC 7208) with jSPF, run synchronously on the caller's thread through our
- * {@link DnsResolver}. Each check_host() evaluation gets its own jSPF instance and DNS adapter, so
- * one verifier serves concurrent connections.
+ * {@link DnsResolver}. One jSPF instance serves every check; each check_host() evaluation gets its own
+ * DNS adapter (limits, time budget, verdict), found through {@link CurrentCheckDnsService}, so one verifier
+ * serves concurrent connections.
  *
  * <p>{@link #check} evaluates the MAIL FROM identity and, beside it, the HELO identity
  * (RFC 7208 §2.3 RECOMMENDS both); for a null reverse-path the HELO check is the result
@@ -39,6 +40,8 @@ public final class SpfVerifier {
     private final DnsResolver resolver;
     private final Duration timeBudget;
     private final Clock clock;
+    private final CurrentCheckDnsService dns = new CurrentCheckDnsService();
+    private final SPF jspf = newJspf(dns);
 
     public SpfVerifier(DnsResolver resolver) {
         this(resolver, DEFAULT_TIME_BUDGET);
@@ -75,13 +78,13 @@ public final class SpfVerifier {
 
     private SpfResult evaluate(InetAddress ip, String sender, String helo, SpfIdentity identity, Instant deadline,
                                Optional<SpfResult> heloResult) {
-        ResolverSpfDnsService dns = new ResolverSpfDnsService(resolver, clock, deadline);
-        SPFResult jspf = newJspf(dns).checkSPF(InetAddresses.toAddrString(ip), sender, helo);
-        Optional<ResolverSpfDnsService.Verdict> verdict = dns.verdict();
+        ResolverSpfDnsService checkDns = new ResolverSpfDnsService(resolver, clock, deadline);
+        SPFResult result = dns.with(checkDns, () -> jspf.checkSPF(InetAddresses.toAddrString(ip), sender, helo));
+        Optional<ResolverSpfDnsService.Verdict> verdict = checkDns.verdict();
         SpfStatus status = verdict.map(ResolverSpfDnsService.Verdict::status)
-            .orElseGet(() -> SpfStatus.fromKeyword(jspf.getResult()));
+            .orElseGet(() -> SpfStatus.fromKeyword(result.getResult()));
         Optional<String> explanation = status == SpfStatus.FAIL
-            ? Optional.ofNullable(jspf.getExplanation()).filter(text -> !text.isEmpty())
+            ? Optional.ofNullable(result.getExplanation()).filter(text -> !text.isEmpty())
             : Optional.empty();
         String domain = identity == SpfIdentity.HELO ? helo : sender.substring(sender.lastIndexOf('@') + 1);
         return new SpfResult(status, identity, domain, ip, sender, helo, explanation,

@@ -172,6 +172,28 @@ class SpfVerifierTest {
         }
 
         @Test
+        void concurrentChecksOfDifferentSendersShouldEachGetTheirOwnResult() throws Exception {
+            // One jSPF instance serves all checks: each must still see its own sender's record.
+            StaticZone zone = StaticZone.builder()
+                .txt("pass.example", "v=spf1 ip4:192.0.2.1 -all")
+                .txt("fail.example", "v=spf1 ip4:203.0.113.9 -all")
+                .build();
+            SpfVerifier verifier = new SpfVerifier(zone);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<SpfStatus>> tasks = IntStream.range(0, 200)
+                    .<Callable<SpfStatus>>mapToObj(i -> () -> verifier.check(CLIENT, (i % 2 == 0 ? "a@pass.example" : "a@fail.example"), "").status())
+                    .toList();
+                List<Future<SpfStatus>> results = pool.invokeAll(tasks);
+                for (int i = 0; i < results.size(); i++) {
+                    assertThat(results.get(i).get()).isEqualTo(i % 2 == 0 ? SpfStatus.PASS : SpfStatus.FAIL);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        @Test
         void checkShouldBePermerrorWithMoreThanTenMxRecords() {
             StaticZone.Builder zone = StaticZone.builder().txt("example.com", "v=spf1 mx -all");
             IntStream.rangeClosed(1, 11).forEach(i -> zone.mx("example.com", i, "mx" + i + ".example.com")
