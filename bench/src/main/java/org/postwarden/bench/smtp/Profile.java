@@ -1,0 +1,56 @@
+package org.postwarden.bench.smtp;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The two configurations of the same distribution the load run compares. {@code plain} is James' own pipeline:
+ * the shipped conf without any Postwarden SMTP hook, mailet or matcher. {@code full} is the shipped conf with every
+ * feature on: SPF/DKIM/DMARC/ARC verification, greylisting (loopback not exempt, the client network auto-whitelisted
+ * by a warm-up), throttling with limits the run cannot reach, DKIM signing, spam check, SRS and ARC on forwards.
+ */
+enum Profile {
+    PLAIN, FULL;
+
+    private static final Pattern OUR_HANDLER = Pattern.compile("\\s*<handler class=\"org\\.postwarden\\.[^\"]+\"/>");
+    private static final Pattern OUR_MAILET = Pattern.compile(
+        "\\s*<mailet match=\"[^\"]*\" class=\"org\\.postwarden\\.[^\"]+\"(/>|>.*?</mailet>)", Pattern.DOTALL);
+    private static final Pattern OUR_COMPOSITE_MATCHER = Pattern.compile(
+        "\\s*<matcher name=\"[^\"]+\" match=\"[^\"]+\">(?:(?!</matcher>).)*org\\.postwarden\\..*?</matcher>", Pattern.DOTALL);
+    private static final String UNREACHABLE = "1000000";
+
+    String label() {
+        return name().toLowerCase();
+    }
+
+    void configure(Distribution distribution, int spamdPort) throws IOException {
+        if (this == PLAIN) {
+            distribution.rewrite("smtpserver.xml", conf -> withoutPostwarden(OUR_HANDLER.matcher(conf).replaceAll("")));
+            distribution.rewrite("mailetcontainer.xml", conf -> withoutPostwarden(
+                OUR_MAILET.matcher(OUR_COMPOSITE_MATCHER.matcher(conf).replaceAll("")).replaceAll("")));
+            return;
+        }
+        distribution.edit("greylist.properties", Map.of("skip.loopback=true", "skip.loopback=false", "delay=5m", "delay=1s"));
+        distribution.edit("throttle.properties", Map.of(
+            "user.messages=100/1h, 1000/1d", "user.messages=" + UNREACHABLE + "/1h",
+            "user.recipients=500/1h, 2000/1d", "user.recipients=" + UNREACHABLE + "/1h",
+            "newAccount.messages=10/1d", "newAccount.messages=" + UNREACHABLE + "/1d",
+            "suspend.messages=300/10m", "suspend.messages=" + UNREACHABLE + "/10m",
+            "suspend.recipients=1000/10m", "suspend.recipients=" + UNREACHABLE + "/10m",
+            "ip.messages=300/1m", "ip.messages=" + UNREACHABLE + "/1m",
+            "ip.recipients=1000/1m", "ip.recipients=" + UNREACHABLE + "/1m",
+            "harvest.recipients=20/10m", "harvest.recipients=" + UNREACHABLE + "/10m"));
+        distribution.edit("srs.properties", Map.of("domain=\n", "domain=" + LoadMail.FORWARDER + "\n",
+            "secrets=\n", "secrets=load-run-secret\n"));
+        distribution.edit("mailetcontainer.xml", Map.of("<spamdPort>783</spamdPort>", "<spamdPort>" + spamdPort + "</spamdPort>"));
+    }
+
+    private static String withoutPostwarden(String conf) {
+        String withoutComments = conf.replaceAll("(?s)<!--.*?-->", "");
+        if (withoutComments.contains("org.postwarden.")) {
+            throw new IllegalStateException("the plain profile still has a Postwarden element: the shipped conf changed shape");
+        }
+        return conf;
+    }
+}
