@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Postwarden server in a JVM of its own, as a second node beside a {@link PostwardenServerExtension}: two
  * James servers cannot share one JVM (their embedded ActiveMQ brokers would be the same). Output goes to
- * var/log/process.log of its directory.
+ * var/log/process-N.log of its directory, N counting the starts.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
     private final ServerDirectory directory;
     private final SmtpSink sink;
     private Process process;
+    private int launches;
 
     public static ServerProcess start(String zoneJson, ConfEdits edits) throws Exception {
         SmtpSink sink = SmtpSink.start();
@@ -44,8 +45,24 @@ public final class ServerProcess implements AutoCloseable {
         return new WebAdminClient(directory.ports().webAdmin());
     }
 
+    public SmtpSink sink() {
+        return sink;
+    }
+
+    /** Kills the server as a power cut would (SIGKILL): no shutdown hook runs. */
+    public void crash() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
+    /** Starts the server again on the same directory and ports, after {@link #crash()}. */
+    public void restart() throws Exception {
+        directory.ports().awaitFree();
+        launch();
+    }
+
     private void launch() throws Exception {
-        Path log = directory.root().resolve("var/log/process.log");
+        Path log = directory.root().resolve("var/log/process-" + ++launches + ".log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(List.of(java, "-Xmx512m",
