@@ -1,6 +1,7 @@
 package org.postwarden.server.forward;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -17,19 +18,19 @@ import org.postwarden.srs.keys.StoredSrsKeyring;
  */
 @Singleton
 class SrsKeyringRefresher {
-    static final Duration INTERVAL = Duration.ofSeconds(30);
+    private static final Duration INTERVAL = Duration.ofSeconds(30);
 
-    private final PeriodicJob job;
+    private final Optional<PeriodicJob> job;
 
     @Inject
     SrsKeyringRefresher(SrsKeyring keyring) {
-        job = keyring instanceof StoredSrsKeyring stored ? PeriodicJob.start("srs-secret-refresh", INTERVAL, stored::refresh) : null;
+        job = keyring instanceof StoredSrsKeyring stored
+            ? Optional.of(PeriodicJob.start("srs-secret-refresh", INTERVAL, stored::refresh))
+            : Optional.empty();
     }
 
     @PreDestroy
     void stop() {
-        if (job != null) {
-            job.close();
-        }
+        job.ifPresent(PeriodicJob::close);
     }
 }

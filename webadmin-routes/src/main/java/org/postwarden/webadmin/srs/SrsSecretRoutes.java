@@ -29,7 +29,7 @@ public class SrsSecretRoutes implements Routes {
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public SrsSecretRoutes(SrsKeyring keyring) {
+    SrsSecretRoutes(SrsKeyring keyring) {
         this.keyring = keyring;
     }
 
