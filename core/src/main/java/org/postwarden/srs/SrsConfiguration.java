@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * SRS settings from conf/srs.properties: {@code domain} (the forwarder domain SRS addresses are written in; empty
  * turns SRS off), {@code secrets} (comma separated; the first signs, all verify, so a new secret is added in front
- * and an old one removed after the maximum age), {@code hashLength} (4) and {@code maxAge} in days (21).
+ * and an old one removed after the maximum age; empty: the secrets live in a {@code keys.SrsSecretStore} and rotate
+ * over webadmin), {@code hashLength} (4) and {@code maxAge} in days (21).
  */
 public record SrsConfiguration(Optional<String> domain, List<String> secrets, int hashLength, int maxAgeDays) {
 
@@ -28,11 +29,6 @@ public record SrsConfiguration(Optional<String> domain, List<String> secrets, in
             integer(properties, "hashLength", 4), integer(properties, "maxAge", 21));
     }
 
-    /** This configuration with {@code secret} as the only secret when none is configured. */
-    public SrsConfiguration withDefaultSecret(String secret) {
-        return secrets.isEmpty() ? new SrsConfiguration(domain, List.of(secret), hashLength, maxAgeDays) : this;
-    }
-
     /** Whether {@code address} looks like an SRS address written in our SRS domain (its hash is not checked). */
     public boolean isOurs(String address) {
         int at = address.lastIndexOf('@');
@@ -41,7 +37,8 @@ public record SrsConfiguration(Optional<String> domain, List<String> secrets, in
             && (local.startsWith("SRS0") || local.startsWith("SRS1"));
     }
 
-    public Srs srs(Clock clock) {
+    /** An {@link Srs} with these settings over {@code secrets}: the first signs, all verify. */
+    public Srs srs(List<String> secrets, Clock clock) {
         if (secrets.isEmpty()) {
             throw new IllegalStateException("SRS needs at least one secret");
         }

@@ -10,9 +10,9 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.postwarden.srs.Srs;
 import org.postwarden.srs.SrsConfiguration;
 import org.postwarden.srs.SrsException;
+import org.postwarden.srs.keys.SrsKeyring;
 
 /**
  * Delivers mail sent to one of our SRS addresses (a bounce of a forward) to the original sender it encodes. The SMTP
@@ -21,12 +21,12 @@ import org.postwarden.srs.SrsException;
  * processor: <pre>{@code <mailet match="All" class="org.postwarden.mailets.SrsReverse"/>}</pre>
  */
 public class SrsReverse extends GenericMailet {
-    private final Srs srs;
+    private final SrsKeyring keyring;
     private final SrsConfiguration configuration;
 
     @Inject
-    public SrsReverse(Srs srs, SrsConfiguration configuration) {
-        this.srs = srs;
+    public SrsReverse(SrsKeyring keyring, SrsConfiguration configuration) {
+        this.keyring = keyring;
         this.configuration = configuration;
     }
 
@@ -54,7 +54,7 @@ public class SrsReverse extends GenericMailet {
 
     private Optional<MailAddress> reverse(MailAddress recipient) throws MessagingException {
         try {
-            return Optional.of(new MailAddress(srs.reverse(recipient.asString())));
+            return Optional.of(new MailAddress(keyring.srs().reverse(recipient.asString())));
         } catch (SrsException e) {
             if (e.reason() == SrsException.Reason.NOT_SRS) {
                 return Optional.empty();

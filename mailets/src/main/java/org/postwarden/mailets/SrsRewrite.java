@@ -16,6 +16,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.postwarden.srs.Srs;
 import org.postwarden.srs.SrsConfiguration;
 import org.postwarden.srs.SrsException;
+import org.postwarden.srs.keys.SrsKeyring;
 
 /**
  * Rewrites the envelope sender of a forwarded mail with SRS (SRS0=HHHH=TT=domain=local@forwarder), so that SPF
@@ -24,13 +25,13 @@ import org.postwarden.srs.SrsException;
  * <pre>{@code <mailet match="..." class="org.postwarden.mailets.SrsRewrite"/>}</pre>
  */
 public class SrsRewrite extends GenericMailet {
-    private final Srs srs;
+    private final SrsKeyring keyring;
     private final SrsConfiguration configuration;
     private final DomainList domains;
 
     @Inject
-    public SrsRewrite(Srs srs, SrsConfiguration configuration, DomainList domains) {
-        this.srs = srs;
+    public SrsRewrite(SrsKeyring keyring, SrsConfiguration configuration, DomainList domains) {
+        this.keyring = keyring;
         this.configuration = configuration;
         this.domains = domains;
     }
@@ -47,7 +48,7 @@ public class SrsRewrite extends GenericMailet {
             throw new MessagingException("SrsRewrite runs in James' mailet container only");
         }
         try {
-            rewritable.setSender(new MailAddress(srs.forward(sender.get().asString(), forwarder.get())));
+            rewritable.setSender(new MailAddress(keyring.srs().forward(sender.get().asString(), forwarder.get())));
         } catch (SrsException e) {
             throw new MessagingException("cannot SRS-rewrite <" + sender.get().asString() + ">: " + e.getMessage(), e);
         }

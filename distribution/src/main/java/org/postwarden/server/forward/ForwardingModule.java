@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -19,28 +17,37 @@ import javax.sql.DataSource;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.utils.PropertiesProvider;
+import org.apache.james.webadmin.Routes;
 import org.postwarden.common.Durations;
 import org.postwarden.forward.ForwardLog;
 import org.postwarden.forward.jdbc.JdbcForwardLog;
 import org.postwarden.server.config.PropertiesFiles;
-import org.postwarden.srs.Srs;
 import org.postwarden.srs.SrsConfiguration;
+import org.postwarden.srs.keys.ConfiguredSrsKeyring;
+import org.postwarden.srs.keys.SrsKeyring;
+import org.postwarden.srs.keys.StoredSrsKeyring;
+import org.postwarden.srs.keys.jdbc.JdbcSrsSecretStore;
+import org.postwarden.webadmin.srs.SrsSecretRoutes;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
 
 /**
- * Forwarding: SRS (conf/srs.properties). Without a configured secret, one is generated at the first start into
- * var/srs/secret (readable by the server's user only) and kept: SRS addresses must survive restarts. Also the log of
- * forwards that keeps a message from going twice to one target within {@code dedupWindow} (srs.properties, default
- * 1d), in the shared database, purged hourly.
+ * Forwarding: SRS (conf/srs.properties). The secrets of {@code secrets=} when set; else secrets kept in the shared
+ * database and rotated over webadmin, seeded at the first start with var/srs/secret, where earlier versions kept a
+ * generated secret, so that the addresses it signed still reverse. Also the log of forwards that keeps a message from
+ * going twice to one target within {@code dedupWindow} (srs.properties, default 1d), in the shared database, purged
+ * hourly.
  */
 public class ForwardingModule extends AbstractModule {
-    private static final int SECRET_BYTES = 32;
+    private static final String LEGACY_SECRET_FILE = "var/srs/secret";
 
     @Override
     protected void configure() {
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(SrsSecretRoutes.class);
         bind(ForwardLogPurger.class).asEagerSingleton();
+        bind(SrsKeyringRefresher.class).asEagerSingleton();
     }
 
     @Provides
@@ -52,9 +59,8 @@ public class ForwardingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SrsConfiguration configuration(@SrsProperties Map<String, String> properties, JamesDirectoriesProvider directories) {
-        SrsConfiguration configuration = SrsConfiguration.from(properties);
-        return configuration.withDefaultSecret(generatedSecret(Path.of(directories.getRootDirectory()).resolve("var/srs/secret")));
+    SrsConfiguration configuration(@SrsProperties Map<String, String> properties) {
+        return SrsConfiguration.from(properties);
     }
 
     @Provides
@@ -71,22 +77,20 @@ public class ForwardingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Srs srs(SrsConfiguration configuration, Clock clock) {
-        return configuration.srs(clock);
+    SrsKeyring keyring(SrsConfiguration configuration, Provider<DataSource> dataSource,
+                       JamesDirectoriesProvider directories, Clock clock) {
+        if (!configuration.secrets().isEmpty()) {
+            return new ConfiguredSrsKeyring(configuration, clock);
+        }
+        return StoredSrsKeyring.open(new JdbcSrsSecretStore(dataSource.get()), configuration, clock,
+            legacySecret(Path.of(directories.getRootDirectory()).resolve(LEGACY_SECRET_FILE)));
     }
 
-    private static String generatedSecret(Path file) {
+    private static Optional<String> legacySecret(Path file) {
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] secret = new byte[SECRET_BYTES];
-                new SecureRandom().nextBytes(secret);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII).trim()) : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the SRS secret " + file, e);
+            throw new UncheckedIOException("cannot read the SRS secret " + file, e);
         }
     }
 }

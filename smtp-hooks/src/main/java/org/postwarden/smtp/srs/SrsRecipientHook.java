@@ -8,9 +8,9 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
-import org.postwarden.srs.Srs;
 import org.postwarden.srs.SrsConfiguration;
 import org.postwarden.srs.SrsException;
+import org.postwarden.srs.keys.SrsKeyring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
 public class SrsRecipientHook implements RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SrsRecipientHook.class);
 
-    private final Srs srs;
+    private final SrsKeyring keyring;
     private final SrsConfiguration configuration;
 
     @Inject
-    public SrsRecipientHook(Srs srs, SrsConfiguration configuration) {
-        this.srs = srs;
+    public SrsRecipientHook(SrsKeyring keyring, SrsConfiguration configuration) {
+        this.keyring = keyring;
         this.configuration = configuration;
     }
 
@@ -38,7 +38,7 @@ public class SrsRecipientHook implements RcptHook {
             return HookResult.DECLINED;
         }
         try {
-            srs.reverse(recipient.asString());
+            keyring.srs().reverse(recipient.asString());
             return HookResult.OK;
         } catch (SrsException e) {
             if (e.reason() == SrsException.Reason.NOT_SRS) {
