@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * When spamd gives no verdict (down, timeout, error), the forward is put back on the spool for {@code retryDelay}, up
  * to {@code maxRetries} times, then quarantined with reason {@code unchecked}: a forward is never lost and never
- * leaves unchecked. Mail that our own signals already condemn is quarantined at once.
+ * leaves unchecked. Mail that our own signals already condemn is quarantined at once. When the quarantine cannot
+ * store (disk full), the forward waits on the spool for {@code retryDelay} and is checked again.
  */
 public class ForwardSpamCheck extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ForwardSpamCheck.class);
@@ -177,7 +178,16 @@ public class ForwardSpamCheck extends GenericMailet {
             mail.setAttribute(new Attribute(THRESHOLD, AttributeValue.of(spam.threshold())));
             mail.setAttribute(new Attribute(REPORT, AttributeValue.of(spam.report())));
         });
-        quarantine.store(mail);
+        try {
+            quarantine.store(mail);
+        } catch (MessagingException | RuntimeException storeFailure) {
+            // A full disk or a broken repository: keep the forward on the spool rather than bounce it or let it go.
+            LOGGER.error("{}: cannot store the forward in the quarantine, retried in {}: {}", mail.getName(), retryDelay,
+                storeFailure.getMessage(), storeFailure);
+            spool.enQueue(mail, retryDelay);
+            mail.setState(Mail.GHOST);
+            return;
+        }
         mail.setState(Mail.GHOST);
         LOGGER.info("{}: forward to {} quarantined ({}{})", mail.getName(), targets, String.join(",", reasons),
             verdict.map(spam -> ", score " + spam.score() + "/" + spam.threshold()).orElse(""));
