@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
+import org.postwarden.dkim.keys.DkimKeyStoreException;
 import org.postwarden.dkim.keys.DnsCheck;
 import org.postwarden.dkim.keys.KeyState;
 
@@ -19,7 +20,12 @@ public final class DkimCheck implements Check {
 
     @Override
     public List<Finding> examine(Target target) {
-        List<DkimKey> active = keys.keys(target.domain()).stream().filter(key -> key.state() == KeyState.ACTIVE).toList();
+        List<DkimKey> active;
+        try {
+            active = keys.keys(target.domain()).stream().filter(key -> key.state() == KeyState.ACTIVE).toList();
+        } catch (DkimKeyStoreException e) {
+            return List.of(Finding.fail(NAME, "cannot read the DKIM keys of " + target.domain() + ": " + e.getMessage()));
+        }
         if (active.isEmpty()) {
             return List.of(Finding.fail(NAME, "no active DKIM key for " + target.domain()
                 + ": mail leaves unsigned; generate one with POST /dkim/domains/" + target.domain()

@@ -47,8 +47,12 @@ public final class MxCheck implements Check {
             String host = record.exchange();
             DnsAnswer v4 = resolver.lookup(host, RecordType.A);
             DnsAnswer v6 = resolver.lookup(host, RecordType.AAAA);
-            if (v4.status() == DnsAnswer.Status.TEMPFAIL && v6.status() != DnsAnswer.Status.FOUND) {
+            boolean found = v4.status() == DnsAnswer.Status.FOUND || v6.status() == DnsAnswer.Status.FOUND;
+            if (!found && v4.status() == DnsAnswer.Status.TEMPFAIL) {
                 return Finding.temporaryDnsFailure(NAME, RecordType.A, host, v4.reason());
+            }
+            if (!found && v6.status() == DnsAnswer.Status.TEMPFAIL) {
+                return Finding.temporaryDnsFailure(NAME, RecordType.AAAA, host, v6.reason());
             }
             if (v4.addresses().isEmpty() && v6.addresses().isEmpty()) {
                 unresolved.add(host);

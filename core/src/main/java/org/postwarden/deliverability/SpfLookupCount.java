@@ -47,9 +47,14 @@ record SpfLookupCount(int lookups, int voidLookups, List<String> problems, Optio
         }
 
         void record(String domain, SpfTerms record) {
+            // RFC 7208 §6.1: redirect= is ignored when the record has an "all" mechanism.
+            boolean hasAll = record.terms().stream().anyMatch(term -> term.name().equals("all"));
             for (SpfTerms.Term term : record.terms()) {
                 if (lookups > GIVE_UP || temporaryFailure.isPresent()) {
                     return;
+                }
+                if (hasAll && term.name().equals("redirect")) {
+                    continue;
                 }
                 String target = term.argument().orElse(domain);
                 boolean macro = target.contains("%");
