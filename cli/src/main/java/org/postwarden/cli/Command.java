@@ -19,6 +19,11 @@ interface Command {
     /** The {@code --name value} options it accepts, without the dashes. */
     List<String> options();
 
+    /** The {@code --name} flags it accepts, which take no value, without the dashes. */
+    default List<String> flags() {
+        return List.of();
+    }
+
     /** Whether it takes the message file (MSG, or - for standard input) as its one positional argument. */
     boolean takesMessage();
 

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code postwarden-auth}: Postwarden's SPF, DKIM, ARC and DMARC checks, and DKIM signing, from the command
- * line, against DNS answers from a JSON zone file. One {@link Command} per subcommand. Exit codes: 0 and 1 as
+ * {@code postwarden-auth}: Postwarden's SPF, DKIM, ARC and DMARC checks, DKIM signing and the deliverability
+ * doctor, from the command line, against DNS answers from a JSON zone file (the doctor may also ask live DNS). One {@link Command} per subcommand. Exit codes: 0 and 1 as
  * each command documents, 2 for a wrong command line or unusable input (the reason on standard error).
  */
 public final class PostwardenAuth {
     static final String NAME = "postwarden-auth";
     private static final List<Command> COMMANDS = List.of(new VerifyCommand(), new SpfCommand(),
-        new DkimVerifyCommand(), new ArcVerifyCommand(), new DmarcCommand(), new DkimSignCommand(), new SrsCommand());
+        new DkimVerifyCommand(), new ArcVerifyCommand(), new DmarcCommand(), new DkimSignCommand(), new SrsCommand(),
+        new DoctorCommand());
 
     private PostwardenAuth() {
     }
@@ -47,7 +48,7 @@ public final class PostwardenAuth {
     private static int run(Command command, List<String> args, Io io) {
         try {
             List<String> words = command instanceof SrsCommand ? SrsCommand.operandsAsOptions(args) : args;
-            Arguments arguments = Arguments.parse(words, command.options(), command.takesMessage());
+            Arguments arguments = Arguments.parse(words, command.options(), command.flags(), command.takesMessage());
             if (arguments.help()) {
                 io.out().println(usageLine(command));
                 io.out().println();
@@ -71,7 +72,8 @@ public final class PostwardenAuth {
 
     private static String usage() {
         StringBuilder usage = new StringBuilder("usage: " + NAME + " COMMAND [--option value]... [MSG]\n\n");
-        usage.append("Mail authentication checks against DNS answers from a JSON zone file, and DKIM signing.\n\n");
+        usage.append("Mail authentication checks against DNS answers from a JSON zone file, DKIM signing, and the\n"
+            + "deliverability doctor.\n\n");
         usage.append("Commands:\n");
         for (Command command : COMMANDS) {
             usage.append(String.format("  %-12s %s\n", command.name(), command.description().lines().findFirst().orElse("")));

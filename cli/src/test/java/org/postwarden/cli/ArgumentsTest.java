@@ -73,4 +73,15 @@ class ArgumentsTest {
         assertThatThrownBy(() -> Arguments.parse(List.of("a.eml"), KNOWN, false))
             .isInstanceOf(UsageException.class).hasMessage("unexpected argument \"a.eml\"");
     }
+
+    @Test
+    void flagsShouldTakeNoValue() throws Exception {
+        Arguments arguments = Arguments.parse(List.of("--json", "--ip", "192.0.2.1"), KNOWN, List.of("json"), false);
+
+        assertThat(arguments.flag("json")).isTrue();
+        assertThat(arguments.optional("ip")).contains("192.0.2.1");
+        assertThat(Arguments.parse(List.of(), KNOWN, List.of("json"), false).flag("json")).isFalse();
+        assertThatThrownBy(() -> Arguments.parse(List.of("--json", "--json"), KNOWN, List.of("json"), false))
+            .isInstanceOf(UsageException.class).hasMessage("--json is given twice");
+    }
 }

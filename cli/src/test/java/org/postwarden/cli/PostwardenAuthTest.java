@@ -37,7 +37,7 @@ class PostwardenAuthTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify", "spf", "dkim-verify", "arc-verify", "dmarc", "dkim-sign"})
+    @ValueSource(strings = {"verify", "spf", "dkim-verify", "arc-verify", "dmarc", "dkim-sign", "doctor"})
     void commandHelpShouldGiveTheUsageLineAndTheExitCodes(String command) {
         Cli.Result result = run(command, "--help");
 

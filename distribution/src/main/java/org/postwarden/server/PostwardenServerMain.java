@@ -22,6 +22,7 @@ import org.apache.james.modules.server.SieveRoutesModule;
 import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
+import org.postwarden.server.deliverability.DeliverabilityModule;
 import org.postwarden.server.dkim.DkimSigningModule;
 import org.postwarden.server.dns.DnsModule;
 import org.postwarden.server.forward.ForwardingModule;
@@ -75,6 +76,7 @@ public class PostwardenServerMain implements JamesServerMain {
         new InboundAuthenticationModule(),
         new SenderIdentityModule(),
         new DkimSigningModule(),
+        new DeliverabilityModule(),
         new ForwardingModule(),
         new QuarantineModule(),
         new ThrottleModule());
