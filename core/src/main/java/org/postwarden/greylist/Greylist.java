@@ -1,6 +1,7 @@
 package org.postwarden.greylist;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,13 +12,16 @@ import java.util.Optional;
  * ({@link GreylistDecision.Reason#PASSED_RETRY}, {@link GreylistDecision.Reason#KNOWN_TRIPLET} and
  * {@link GreylistDecision.Reason#AUTO_WHITELISTED_NETWORK}) adds one pass to the network and extends its
  * expiry; once the count reaches {@link GreylistConfiguration#autoWhitelistThreshold()} the network is
- * auto-whitelisted until it goes a whole expiry period without a pass. Deferrals never count.
+ * auto-whitelisted until it goes a whole expiry period without a pass. Deferrals never count. A whitelisted network
+ * has a pass recorded at most once per {@link #WHITELISTED_PASS_INTERVAL}, which is all its expiry needs.
  *
  * <p>Thread-safe, and safe across nodes: triplet updates are compare-and-set, retried when another check
  * changed the record in between.
  */
 public final class Greylist {
     private static final int MAX_ATTEMPTS = 5;
+    /** A busy whitelisted network would otherwise cost a database write per recipient for nothing. */
+    static final Duration WHITELISTED_PASS_INTERVAL = Duration.ofMinutes(1);
 
     private final GreylistStore store;
     private final GreylistConfiguration configuration;
@@ -53,10 +57,14 @@ public final class Greylist {
     }
 
     private GreylistDecision decide(GreylistTriplet triplet, Instant now) {
-        if (configuration.autoWhitelistEnabled()
-            && rules.isAutoWhitelisted(store.networkPasses(triplet.network()), now)) {
-            recordPass(triplet, now);
-            return GreylistDecision.pass(GreylistDecision.Reason.AUTO_WHITELISTED_NETWORK);
+        if (configuration.autoWhitelistEnabled()) {
+            Optional<NetworkPasses> passes = store.networkPasses(triplet.network());
+            if (rules.isAutoWhitelisted(passes, now)) {
+                if (passes.get().lastPass().isBefore(now.minus(WHITELISTED_PASS_INTERVAL))) {
+                    recordPass(triplet, now);
+                }
+                return GreylistDecision.pass(GreylistDecision.Reason.AUTO_WHITELISTED_NETWORK);
+            }
         }
         GreylistDecision decision = updateTriplet(triplet, now);
         if (decision.isPass()) {

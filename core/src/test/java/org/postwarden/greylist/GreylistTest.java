@@ -134,6 +134,22 @@ class GreylistTest {
     }
 
     @Test
+    void aWhitelistedNetworkShouldHaveItsPassesRecordedAtMostOnceAMinute() {
+        autoWhitelist("192.0.2.10");
+        long passes = store.networkPasses("192.0.2.0/24").orElseThrow().passCount();
+        clock.advance(Duration.ofMinutes(2));
+
+        for (int message = 0; message < 10; message++) {
+            greylist.check(triplet("192.0.2.1", "sender" + message + "@example.org"));
+        }
+        assertThat(store.networkPasses("192.0.2.0/24").orElseThrow().passCount()).isEqualTo(passes + 1);
+
+        clock.advance(Duration.ofSeconds(61));
+        greylist.check(triplet("192.0.2.1", "later@example.org"));
+        assertThat(store.networkPasses("192.0.2.0/24").orElseThrow().passCount()).isEqualTo(passes + 2);
+    }
+
+    @Test
     void ipv6ClientsShouldBeGroupedBySlash64() {
         greylist.check(triplet("2001:db8:1:2::25", "alice@example.com"));
         clock.advance(Duration.ofMinutes(5));
