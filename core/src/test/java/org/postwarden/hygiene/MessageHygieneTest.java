@@ -91,7 +91,7 @@ class MessageHygieneTest {
         @Test
         void aHeaderOnlyMessageShouldBeChecked() {
             assertThat(check("From: alice@example.com").addedFields()).hasSize(2);
-            assertRefused(check("To: bob@example.org"), "5.6.0", "the message has no From header field (RFC 5322 §3.6)");
+            assertRefused(check("To: bob@example.org"), "5.6.0", "the message has no From header field (RFC 5322 section 3.6)");
         }
     }
 
@@ -99,19 +99,19 @@ class MessageHygieneTest {
     class From {
         @Test
         void aMessageWithoutFromShouldBeRefused() {
-            assertRefused(check(complete("To: bob@example.org\r\n")), "5.6.0", "the message has no From header field (RFC 5322 §3.6)");
+            assertRefused(check(complete("To: bob@example.org\r\n")), "5.6.0", "the message has no From header field (RFC 5322 section 3.6)");
         }
 
         @Test
         void twoFromFieldsShouldBeRefused() {
             assertRefused(check(complete("From: alice@example.com\r\nFrom: alice@example.com\r\n")), "5.6.0",
-                "the message has more than one From header field (RFC 5322 §3.6 allows one)");
+                "the message has more than one From header field (RFC 5322 section 3.6 allows one)");
         }
 
         @Test
         void aFromWithTwoAddressesAndNoSenderShouldBeRefused() {
             assertRefused(check(complete("From: alice@example.com, carol@example.com\r\n")), "5.6.0",
-                "the From header field holds 2 addresses and there is no Sender header field naming the one who sent it (RFC 5322 §3.6.2)");
+                "the From header field holds 2 addresses and there is no Sender header field naming the one who sent it (RFC 5322 section 3.6.2)");
         }
 
         @Test
@@ -123,7 +123,7 @@ class MessageHygieneTest {
         @Test
         void aSenderWithTwoAddressesShouldBeRefused() {
             assertRefused(check(complete("From: alice@example.com\r\nSender: alice@example.com, carol@example.com\r\n")), "5.6.0",
-                "the Sender header field must hold exactly one address (RFC 5322 §3.6.2)");
+                "the Sender header field must hold exactly one address (RFC 5322 section 3.6.2)");
         }
 
         @Test
@@ -187,7 +187,7 @@ class MessageHygieneTest {
                 String name = field.substring(0, field.indexOf(':'));
                 String twice = name.equals("Date") || name.equals("Message-ID") || name.equals("Subject") ? field : field + "\r\n" + field;
                 assertRefused(check(complete("From: alice@example.com\r\n" + twice + "\r\n")), "5.6.0",
-                    "the message has more than one " + name + " header field (RFC 5322 §3.6 allows one)");
+                    "the message has more than one " + name + " header field (RFC 5322 section 3.6 allows one)");
             }
         }
 
@@ -238,7 +238,7 @@ class MessageHygieneTest {
         void bareLineFeedsShouldBeReadAsCrlf() {
             assertThat(check("From: alice@example.com\nTo: bob@example.org,\n carol@example.org\n\nbody\n").addedFields()).hasSize(2);
             assertRefused(check("From: a@example.com\nFrom: b@example.com\n\nbody\n"), "5.6.0",
-                "the message has more than one From header field (RFC 5322 §3.6 allows one)");
+                "the message has more than one From header field (RFC 5322 section 3.6 allows one)");
         }
 
         @Test
