@@ -80,6 +80,25 @@ public final class RawMessage {
         return out.toByteArray();
     }
 
+    /**
+     * The message with {@code appended} header fields (each without its CRLF) after the last existing one, and every
+     * other byte as received.
+     */
+    public byte[] appendHeaders(List<String> appended) {
+        int end = headersEnd();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 256);
+        out.write(bytes, 0, end);
+        if (!headers.isEmpty() && !isCrlf(bytes, end - 2)) {
+            out.writeBytes(CRLF);
+        }
+        for (String field : appended) {
+            out.writeBytes(field.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(CRLF);
+        }
+        out.write(bytes, end, bytes.length - end);
+        return out.toByteArray();
+    }
+
     public int bodyLength() {
         return bytes.length - bodyOffset;
     }

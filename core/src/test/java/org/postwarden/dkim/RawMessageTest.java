@@ -87,4 +87,28 @@ class RawMessageTest {
         assertThat(new String(message.rewriteHeaders(List.of("X-A: 1"), field -> true), StandardCharsets.US_ASCII))
             .isEqualTo("X-A: 1\r\nSubject: hi\r\n");
     }
+
+    @Test
+    void appendHeadersShouldAddAfterTheLastFieldAndKeepEverythingElseByteForByte() {
+        RawMessage message = RawMessage.parse(bytes("Received: by x\r\nSubject: hi\r\n\tfolded\r\n\r\nbody\r\n\r\nSubject: not a header\r\n"));
+
+        assertThat(new String(message.appendHeaders(List.of("Date: now", "Message-ID: <a@b>")), StandardCharsets.US_ASCII))
+            .isEqualTo("Received: by x\r\nSubject: hi\r\n\tfolded\r\nDate: now\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n\r\nSubject: not a header\r\n");
+    }
+
+    @Test
+    void appendHeadersShouldEndAnUnterminatedLastField() {
+        RawMessage message = RawMessage.parse(bytes("From: a@b\r\nTo: c@d"));
+
+        assertThat(new String(message.appendHeaders(List.of("Date: now")), StandardCharsets.US_ASCII))
+            .isEqualTo("From: a@b\r\nTo: c@d\r\nDate: now\r\n");
+    }
+
+    @Test
+    void appendHeadersShouldWorkOnAMessageWithoutHeaders() {
+        RawMessage message = RawMessage.parse(bytes("\r\nbody\r\n"));
+
+        assertThat(new String(message.appendHeaders(List.of("Date: now")), StandardCharsets.US_ASCII))
+            .isEqualTo("Date: now\r\n\r\nbody\r\n");
+    }
 }

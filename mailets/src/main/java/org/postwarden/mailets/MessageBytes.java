@@ -3,6 +3,7 @@ package org.postwarden.mailets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -25,6 +26,22 @@ public final class MessageBytes {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             mail.getMessage().writeTo(out);
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message of " + mail.getName(), e);
+        }
+    }
+
+    /**
+     * The message exactly as received while nothing has changed it, 8-bit header octets included:
+     * {@link #read} goes through {@code MimeMessage.writeTo}, which re-encodes each header as ASCII and turns those
+     * octets into '?'.
+     */
+    public static byte[] readAsReceived(Mail mail) throws MessagingException {
+        if (!(mail.getMessage() instanceof MimeMessageWrapper wrapper)) {
+            return read(mail);
+        }
+        try (InputStream in = wrapper.getMessageInputStream()) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);
         }
