@@ -1,6 +1,9 @@
 package org.postwarden.smtp.throttle;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
@@ -52,6 +55,7 @@ public class ThrottleHook implements MailHook, RcptHook {
     /** Recipients of the current transaction counted so far; the first one is counted at MAIL. */
     private static final ProtocolSession.AttachmentKey<Integer> COUNTED =
         ProtocolSession.AttachmentKey.of("postwarden.throttle.counted", Integer.class);
+    private static final Duration KNOWN_RECIPIENT_TTL = Duration.ofSeconds(30);
 
     private final Throttler throttler;
     private final Throttler recipients;
@@ -62,6 +66,10 @@ public class ThrottleHook implements MailHook, RcptHook {
     private final RecipientRewriteTable aliases;
     private final MetricFactory metrics;
     private final Clock clock;
+    private final Cache<MailAddress, Boolean> knownRecipients = CacheBuilder.newBuilder()
+        .expireAfterWrite(KNOWN_RECIPIENT_TTL)
+        .maximumSize(100_000)
+        .build();
 
     @Inject
     public ThrottleHook(Throttler throttler, ThrottlePolicy policy, ThrottleStore store, OverrideStore overrides,
@@ -173,8 +181,23 @@ public class ThrottleHook implements MailHook, RcptHook {
         }
     }
 
-    /** As ValidRcptHandler decides: a user, or an address with alias or forward mappings; errors count as existing. */
+    /**
+     * As ValidRcptHandler decides: a user, or an address with alias or forward mappings; errors count as existing.
+     * Only harvest counting asks, so a recipient found to exist is remembered for a while: a deleted one may count
+     * as known for {@link #KNOWN_RECIPIENT_TTL}, an unknown one is always looked up.
+     */
     private boolean exists(MailAddress recipient) {
+        if (knownRecipients.getIfPresent(recipient) != null) {
+            return true;
+        }
+        boolean exists = lookUp(recipient);
+        if (exists) {
+            knownRecipients.put(recipient, Boolean.TRUE);
+        }
+        return exists;
+    }
+
+    private boolean lookUp(MailAddress recipient) {
         try {
             if (users.contains(users.getUsername(recipient))) {
                 return true;
