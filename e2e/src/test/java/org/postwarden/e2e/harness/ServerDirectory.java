@@ -48,6 +48,8 @@ public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
             .replace("mailetcontainer.xml",
                 "<delayTime>5 * 1 minute, 4 * 10 minutes, 4 * 1 hour, 10 * 4 hours, 6 * 8 hours</delayTime>",
                 "<delayTime>29 * 2 seconds</delayTime>")
+            // MX hosts of MTA-STS enforced domains are reached directly, not through the gateway: on the sink too.
+            .replace("mta-sts.properties", "smtpPort=25", "smtpPort=" + sinkPort)
             .replace("mailetcontainer.xml", "<spamdPort>783</spamdPort>", "<spamdPort>" + HamSpamd.port() + "</spamdPort>");
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 
 /**
@@ -29,6 +30,7 @@ public final class SmtpSink implements AutoCloseable {
     private final List<ReceivedMail> received = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
     private volatile int attempts;
+    private final AtomicInteger connections = new AtomicInteger();
 
     public static SmtpSink start() throws IOException {
         SmtpSink sink = new SmtpSink(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
@@ -46,6 +48,11 @@ public final class SmtpSink implements AutoCloseable {
 
     public List<ReceivedMail> received() {
         return List.copyOf(received);
+    }
+
+    /** SMTP sessions opened, including those that ended before MAIL FROM. */
+    public int connections() {
+        return connections.get();
     }
 
     /** Transactions that reached MAIL FROM, accepted or not. */
@@ -78,6 +85,7 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private void converse(Socket socket) {
+        connections.incrementAndGet();
         try (socket;
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
              OutputStream out = socket.getOutputStream()) {
