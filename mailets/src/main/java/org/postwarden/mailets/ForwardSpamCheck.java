@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -100,11 +99,7 @@ public class ForwardSpamCheck extends GenericMailet {
             throw new MessagingException("ForwardSpamCheck: cannot open the quarantine repository", e);
         }
         spool = queues.createQueue(MailQueueFactory.SPOOL);
-        String threshold = getInitParameter("threshold", "").trim();
-        spamd = new SpamdClient(getInitParameter("spamdHost", "127.0.0.1").trim(),
-            Integer.parseInt(getInitParameter("spamdPort", String.valueOf(SpamdClient.DEFAULT_PORT)).trim()),
-            DurationParser.parse(getInitParameter("timeout", "30 seconds"), ChronoUnit.SECONDS),
-            threshold.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(threshold)));
+        spamd = SpamdSettings.client(getMailetConfig());
         quarantineDmarcFail = getInitParameter("quarantineDmarcFail", true);
         quarantineSpfFail = getInitParameter("quarantineSpfFail", false);
         retryDelay = DurationParser.parse(getInitParameter("retryDelay", "5 minutes"), ChronoUnit.SECONDS);

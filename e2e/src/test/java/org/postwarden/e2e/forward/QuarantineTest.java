@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.james.utils.TestIMAPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +33,7 @@ import io.restassured.path.json.JsonPath;
  * Spam is quarantined, never forwarded: a real spamd (skipped when the Debian package spamd is not installed)
  * judges the forwards; the GTUBE test mail lands in the quarantine repository, survives a restart, and never
  * reaches the remote target until an operator releases it over /postwarden/quarantine; then it arrives once.
+ * Spam for a local recipient lands in its Spam folder.
  */
 @EnabledIf("spamdInstalled")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,6 +41,7 @@ class QuarantineTest {
     private static final String FORWARDER = "fwd.test";
     private static final String LIST = "list@" + FORWARDER;
     private static final String TARGET = "friend@remote.example";
+    private static final String READER = "reader@" + FORWARDER;
     private static final String SENDER = "news@origin.example";
     private static final String ORIGIN_ZONE = "{\"origin.example\": [{\"TXT\": \"v=spf1 ip4:127.0.0.1 -all\"}]}";
     private static final String QUARANTINE = "var/mail/quarantine";
@@ -68,6 +71,7 @@ class QuarantineTest {
     static void provision() {
         server.webAdmin().createDomain(FORWARDER);
         server.webAdmin().createUser(LIST, "secret");
+        server.webAdmin().createUser(READER, "secret");
         given(server.webAdmin().spec()).put("/address/forwards/" + LIST + "/targets/" + TARGET).then().statusCode(204);
     }
 
@@ -227,5 +231,25 @@ class QuarantineTest {
         given(server.webAdmin().spec()).delete("/postwarden/quarantine/mails/" + key).then().statusCode(404);
         assertThat(quarantinedKeys()).doesNotContain(key);
         assertThat(delivered("more pills")).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void spamForALocalRecipientShouldLandInItsSpamFolderAndCleanMailInItsInbox() throws Exception {
+        try (SmtpSession mx = SmtpSession.connect(server.ports().smtp())) {
+            mx.send(SENDER, READER, Messages.simple(SENDER, READER, "local pills").replace("Hello from the Postwarden end-to-end tests.", SpamdProcess.GTUBE));
+            mx.send(SENDER, READER, Messages.simple(SENDER, READER, "local digest"));
+        }
+
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", server.ports().imap()).login(READER, "secret");
+            await().atMost(Duration.ofSeconds(60)).until(() -> imap.list().stream().anyMatch(folder -> folder.contains("Spam")));
+            imap.select("Spam").awaitMessage(await().atMost(Duration.ofSeconds(60)));
+            assertThat(imap.readFirstMessage()).contains("Subject: local pills").contains("X-Spam-Status: Yes, score=");
+            imap.select(TestIMAPClient.INBOX).awaitMessage(await().atMost(Duration.ofSeconds(60)));
+            assertThat(imap.readFirstMessage()).contains("Subject: local digest").doesNotContain("X-Spam-Status");
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1);
+        }
+        assertThat(quarantinedKeys()).isEmpty();
     }
 }
