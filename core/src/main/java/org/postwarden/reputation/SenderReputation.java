@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.postwarden.throttle.SuspensionEvent;
 import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.throttle.ThrottleKey;
@@ -20,12 +21,16 @@ public final class SenderReputation {
     private final ReputationPolicy policy;
     private final ReputationStore store;
     private final SuspensionStore suspensions;
+    private final Consumer<SuspensionEvent> onSuspension;
     private final Clock clock;
 
-    public SenderReputation(ReputationPolicy policy, ReputationStore store, SuspensionStore suspensions, Clock clock) {
+    /** @param onSuspension told of each suspension this decides, once: tells the postmaster */
+    public SenderReputation(ReputationPolicy policy, ReputationStore store, SuspensionStore suspensions,
+                            Consumer<SuspensionEvent> onSuspension, Clock clock) {
         this.policy = policy;
         this.store = store;
         this.suspensions = suspensions;
+        this.onSuspension = onSuspension;
         this.clock = clock;
     }
 
@@ -41,8 +46,8 @@ public final class SenderReputation {
     /**
      * Counts recipients the mail did not reach, then judges the account.
      *
-     * @return the suspension this decided, so that the caller tells the postmaster once; empty when the account
-     *     stays as it was
+     * @return the suspension this decided, already passed to {@code onSuspension}; empty when the account stays
+     *     as it was
      */
     public Optional<SuspensionEvent> failed(Optional<String> account, Outcome outcome, int recipients) {
         if (outcome == Outcome.SENT) {
@@ -58,7 +63,10 @@ public final class SenderReputation {
         if (!policy.condemns(counts)) {
             return Optional.empty();
         }
-        return suspensions.suspend(ThrottleKey.user(key), reason(counts), counts.asMap(), now);
+        Optional<SuspensionEvent> suspended = suspensions.suspend(ThrottleKey.user(key), reason(counts),
+            counts.asMap(), now);
+        suspended.ifPresent(onSuspension);
+        return suspended;
     }
 
     public ReputationCounts account(String account) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,10 @@ class SenderReputationTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemorySuspensionStore suspensions = new InMemorySuspensionStore();
+    private final List<SuspensionEvent> told = new ArrayList<>();
     private final SenderReputation reputation = new SenderReputation(
-        new ReputationPolicy(Duration.ofDays(1), 10, 0.10, true), new InMemoryReputationStore(), suspensions, clock);
+        new ReputationPolicy(Duration.ofDays(1), 10, 0.10, true), new InMemoryReputationStore(), suspensions,
+        told::add, clock);
 
     @Test
     void anAccountAboveTheShareShouldBeSuspendedOnceWithTheShareAndCountsInTheReason() {
@@ -36,7 +40,8 @@ class SenderReputationTest {
         assertThat(suspended.get().counters())
             .isEqualTo(Map.of("sent", 10L, "refused", 1L, "bounced", 1L, "quarantined", 0L));
         assertThat(suspensions.suspension(ThrottleKey.user("alice@example.com"))).isPresent();
-        assertThat(reputation.failed(ALICE, Outcome.REFUSED, 1)).as("told once").isEmpty();
+        assertThat(reputation.failed(ALICE, Outcome.REFUSED, 1)).as("decided once").isEmpty();
+        assertThat(told).containsExactly(suspended.get());
     }
 
     @Test
@@ -94,11 +99,12 @@ class SenderReputationTest {
     @Test
     void countingOnlyShouldNeverSuspend() {
         SenderReputation counting = new SenderReputation(new ReputationPolicy(Duration.ofDays(1), 1, 0.10, false),
-            new InMemoryReputationStore(), suspensions, clock);
+            new InMemoryReputationStore(), suspensions, told::add, clock);
         counting.sent(ALICE, 1);
 
         assertThat(counting.failed(ALICE, Outcome.REFUSED, 1)).isEmpty();
         assertThat(counting.account("alice@example.com").badShare()).isEqualTo(1.0);
+        assertThat(told).isEmpty();
     }
 
     @Test
