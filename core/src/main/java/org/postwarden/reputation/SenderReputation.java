@@ -63,6 +63,13 @@ public final class SenderReputation {
         if (!policy.condemns(counts)) {
             return Optional.empty();
         }
+        Optional<Instant> lifted = lastUnsuspension(key).filter(at -> at.isAfter(from(now)));
+        if (lifted.isPresent()) {
+            counts = store.counts(key, bucket(lifted.get()).plus(policy.bucket()));
+            if (!policy.condemns(counts)) {
+                return Optional.empty();
+            }
+        }
         Optional<SuspensionEvent> suspended = suspensions.suspend(ThrottleKey.user(key), reason(counts),
             counts.asMap(), now);
         suspended.ifPresent(onSuspension);
@@ -95,6 +102,20 @@ public final class SenderReputation {
     /** Forgets counts that left the window; how many went. */
     public int purge() {
         return store.purgeBefore(from(clock.instant()));
+    }
+
+    /**
+     * When an administrator last lifted a suspension of the account: mail before it was judged already, so only
+     * mail from the next bucket on counts, lest the next bounce suspend the account again at once.
+     */
+    private Optional<Instant> lastUnsuspension(String account) {
+        List<SuspensionEvent> history = suspensions.history(ThrottleKey.user(account));
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).action() == SuspensionEvent.Action.UNSUSPENDED) {
+                return Optional.of(history.get(i).at());
+            }
+        }
+        return Optional.empty();
     }
 
     private String reason(ReputationCounts counts) {

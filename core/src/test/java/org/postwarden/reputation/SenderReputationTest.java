@@ -45,6 +45,21 @@ class SenderReputationTest {
     }
 
     @Test
+    void anUnsuspendedAccountShouldBeJudgedOnlyOnWhatItSendsAfterwards() {
+        reputation.sent(ALICE, 10);
+        reputation.failed(ALICE, Outcome.REFUSED, 5);
+        clock.advance(Duration.ofHours(1));
+        suspensions.unsuspend(ThrottleKey.user("alice@example.com"), "password changed", clock.instant());
+        clock.advance(Duration.ofHours(1));
+
+        reputation.sent(ALICE, 10);
+        assertThat(reputation.failed(ALICE, Outcome.REFUSED, 1)).as("10% since the unsuspension").isEmpty();
+        assertThat(reputation.failed(ALICE, Outcome.REFUSED, 1)).as("20% since the unsuspension").isPresent();
+        assertThat(reputation.account("alice@example.com").refused()).as("the window still shows everything")
+            .isEqualTo(7);
+    }
+
+    @Test
     void anAccountBelowTheMinimumVolumeShouldNotBeJudged() {
         reputation.sent(ALICE, 9);
 
