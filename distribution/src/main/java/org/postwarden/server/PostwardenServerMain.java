@@ -30,6 +30,7 @@ import org.postwarden.server.greylist.GreylistModule;
 import org.postwarden.server.identity.SenderIdentityModule;
 import org.postwarden.server.inbound.InboundAuthenticationModule;
 import org.postwarden.server.quarantine.QuarantineModule;
+import org.postwarden.server.reputation.ReputationModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
@@ -79,7 +80,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new DeliverabilityModule(),
         new ForwardingModule(),
         new QuarantineModule(),
-        new ThrottleModule());
+        new ThrottleModule(),
+        new ReputationModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),

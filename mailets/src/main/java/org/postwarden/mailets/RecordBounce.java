@@ -1,6 +1,7 @@
 package org.postwarden.mailets;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Outbound reputation (reputation.properties): charges the recipients RemoteDelivery gave up on to the account
- * {@link CountOutgoing} marked the mail with, as refused when the remote server's last reply was 5xx, else as
+ * {@link CountOutgoing} marked the mail with, as refused when the remote server's reply was 5xx, else as
  * bounced (unknown domain, retries exhausted); an account whose bad share grows too high is suspended and the
  * postmaster told. First in the processor named by RemoteDelivery's {@code <bounceProcessor>}, before DSNBounce:
  * <pre>{@code <mailet match="All" class="org.postwarden.mailets.RecordBounce"/>}</pre>
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
 public class RecordBounce extends GenericMailet {
     /** Set by James' RemoteDelivery (Bouncer.DELIVERY_ERROR_CODE): the SMTP reply code of the failure, if any. */
     static final AttributeName DELIVERY_ERROR_CODE = AttributeName.of("delivery-error-code");
+    /** Set by RemoteDelivery (Bouncer.DELIVERY_ERROR): the message of the failure. */
+    static final AttributeName DELIVERY_ERROR = AttributeName.of("delivery-error");
+    /** An SMTP reply: 5yz then a space, a hyphen or the end (RFC 5321 section 4.2). */
+    private static final Pattern PERMANENT_REPLY = Pattern.compile("5[0-5][0-9](?:[ -]|$)");
     private static final Logger LOGGER = LoggerFactory.getLogger(RecordBounce.class);
 
     private final SenderReputation reputation;
@@ -40,17 +45,29 @@ public class RecordBounce extends GenericMailet {
         }
         Optional<String> account = mail.getAttribute(CountOutgoing.ACCOUNT)
             .flatMap(attribute -> attribute.getValue().valueAs(String.class));
-        Outcome outcome = mail.getAttribute(DELIVERY_ERROR_CODE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Integer.class))
-            .filter(code -> code >= 500 && code <= 599)
-            .map(code -> Outcome.REFUSED)
-            .orElse(Outcome.BOUNCED);
+        Outcome outcome = refusedByTheRecipient(mail) ? Outcome.REFUSED : Outcome.BOUNCED;
         try {
             reputation.failed(account, outcome, mail.getRecipients().size())
                 .ifPresent(event -> LOGGER.warn("{} suspended: {}", event.user(), event.reason()));
         } catch (ReputationStoreException | ThrottleStoreException | IllegalArgumentException e) {
             LOGGER.warn("{}: bounce not counted for outbound reputation: {}", mail.getName(), e.getMessage());
         }
+    }
+
+    /**
+     * RemoteDelivery sets the reply code only when the top exception carries one; when JavaMail refuses every
+     * recipient, the code is in the nested exception, whose message RemoteDelivery keeps ("550 5.1.1 ...").
+     */
+    private static boolean refusedByTheRecipient(Mail mail) {
+        Optional<Integer> code = mail.getAttribute(DELIVERY_ERROR_CODE)
+            .flatMap(attribute -> attribute.getValue().valueAs(Integer.class));
+        if (code.isPresent()) {
+            return code.get() >= 500 && code.get() <= 599;
+        }
+        return mail.getAttribute(DELIVERY_ERROR)
+            .flatMap(attribute -> attribute.getValue().valueAs(String.class))
+            .filter(message -> PERMANENT_REPLY.matcher(message).lookingAt())
+            .isPresent();
     }
 
     @Override

@@ -42,6 +42,21 @@ class RecordBounceTest {
     }
 
     @Test
+    void aFiveHundredReplyKnownOnlyFromTheErrorMessageShouldCountAsRefused() throws Exception {
+        Mail refused = relayed("alice@local.test", "a@remote.example");
+        refused.setAttribute(new Attribute(RecordBounce.DELIVERY_ERROR,
+            AttributeValue.of("550 5.1.1 <a@remote.example>... no such user")));
+        Mail unknownHost = relayed("bob@local.test", "a@remote.example");
+        unknownHost.setAttribute(new Attribute(RecordBounce.DELIVERY_ERROR, AttributeValue.of("5000 bytes too many")));
+
+        mailet.service(refused);
+        mailet.service(unknownHost);
+
+        assertThat(fixture.reputation.account("alice@local.test").refused()).isEqualTo(1);
+        assertThat(fixture.reputation.account("bob@local.test").bounced()).isEqualTo(1);
+    }
+
+    @Test
     void anAccountAboveTheShareShouldBeSuspendedAndThePostmasterToldOnce() throws Exception {
         relayed("alice@local.test", "a@remote.example", "b@remote.example");
         Mail bounce = relayed("alice@local.test", "c@remote.example");
