@@ -7,11 +7,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.postwarden.reputation.Outcome;
-import org.postwarden.reputation.ReputationStoreException;
 import org.postwarden.reputation.SenderReputation;
-import org.postwarden.throttle.ThrottleStoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Outbound reputation (reputation.properties): charges the recipients RemoteDelivery gave up on to the account
@@ -19,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * bounced (unknown domain, retries exhausted); an account whose bad share grows too high is suspended and the
  * postmaster told. First in the processor named by RemoteDelivery's {@code <bounceProcessor>}, before DSNBounce:
  * <pre>{@code <mailet match="All" class="org.postwarden.mailets.RecordBounce"/>}</pre>
- * A store failure or an account name too long to count is logged at WARN and the bounce goes on to the sender.
+ * Mail that CountOutgoing did not count is left out. A store failure is logged at WARN and the bounce goes on.
  */
 public class RecordBounce extends GenericMailet {
     /** Set by James' RemoteDelivery (Bouncer.DELIVERY_ERROR_CODE): the SMTP reply code of the failure, if any. */
@@ -28,7 +24,6 @@ public class RecordBounce extends GenericMailet {
     static final AttributeName DELIVERY_ERROR = AttributeName.of("delivery-error");
     /** An SMTP reply: 5yz then a space, a hyphen or the end (RFC 5321 section 4.2). */
     private static final Pattern PERMANENT_REPLY = Pattern.compile("5[0-5][0-9](?:[ -]|$)");
-    private static final Logger LOGGER = LoggerFactory.getLogger(RecordBounce.class);
 
     private final SenderReputation reputation;
 
@@ -39,19 +34,7 @@ public class RecordBounce extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        if (mail.getAttribute(CountOutgoing.COUNTED).isEmpty() || mail.getRecipients().isEmpty()) {
-            // Not mail that was counted as sent: a bounce of it would skew the share.
-            return;
-        }
-        Optional<String> account = mail.getAttribute(CountOutgoing.ACCOUNT)
-            .flatMap(attribute -> attribute.getValue().valueAs(String.class));
-        Outcome outcome = refusedByTheRecipient(mail) ? Outcome.REFUSED : Outcome.BOUNCED;
-        try {
-            reputation.failed(account, outcome, mail.getRecipients().size())
-                .ifPresent(event -> LOGGER.warn("{} suspended: {}", event.user(), event.reason()));
-        } catch (ReputationStoreException | ThrottleStoreException | IllegalArgumentException e) {
-            LOGGER.warn("{}: bounce not counted for outbound reputation: {}", mail.getName(), e.getMessage());
-        }
+        ReputationCharges.charge(reputation, mail, refusedByTheRecipient(mail) ? Outcome.REFUSED : Outcome.BOUNCED);
     }
 
     /**
