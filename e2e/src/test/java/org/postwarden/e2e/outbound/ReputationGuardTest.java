@@ -39,12 +39,15 @@ class ReputationGuardTest {
     private static final String POSTMASTER = "postmaster@localhost";
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    // Judged from 4 messages, suspended above 30%: the edits fail loudly if the shipped keys change.
+    // Judged from 4 messages, suspended above 30%, and James' Prometheus route on: the edits fail loudly if the
+    // shipped keys change.
     @RegisterExtension
     static PostwardenServerExtension server = new PostwardenServerExtension("{}",
         new ConfEdits()
             .replace("reputation.properties", "minMessages=20", "minMessages=4")
-            .replace("reputation.properties", "maxBadShare=0.10", "maxBadShare=0.3"));
+            .replace("reputation.properties", "maxBadShare=0.10", "maxBadShare=0.3")
+            .replace("webadmin.properties", "extensions.routes=",
+                "extensions.routes=org.apache.james.webadmin.dropwizard.MetricsRoutes"));
 
     @BeforeAll
     static void provision() {
@@ -136,7 +139,7 @@ class ReputationGuardTest {
 
     @Test
     @Order(4)
-    void theServerWideShareShouldNameTheWorstAccountFirstAndTheCleanAccountShouldKeepSending() {
+    void theServerWideShareShouldNameTheWorstAccountFirstInWebadminAndMetricsAndTheCleanAccountShouldKeepSending() {
         server.sink().accept();
         assertThat(submit(BOB, "still fine")).startsWith("250");
         await().atMost(DELIVERY).until(() -> server.sink().received().size() == 5);
@@ -150,5 +153,9 @@ class ReputationGuardTest {
             .body("worstAccounts[1].user", equalTo(BOB))
             .body("worstAccounts[1].badShare", equalTo(0.0f));
         assertThat(reputation(BOB).getBoolean("suspended")).isFalse();
+        assertThat(given(server.webAdmin().spec()).get("/metrics").then().statusCode(200).extract().asString())
+            .contains("postwarden_reputation_sent 9.0")
+            .contains("postwarden_reputation_bad 4.0")
+            .containsPattern("postwarden_reputation_badShare 0\\.444");
     }
 }
