@@ -31,6 +31,7 @@ import org.postwarden.server.identity.SenderIdentityModule;
 import org.postwarden.server.inbound.InboundAuthenticationModule;
 import org.postwarden.server.mtasts.MtaStsModule;
 import org.postwarden.server.quarantine.QuarantineModule;
+import org.postwarden.server.reputation.ReputationModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
@@ -81,7 +82,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new ForwardingModule(),
         new QuarantineModule(),
         new ThrottleModule(),
-        new MtaStsModule());
+        new MtaStsModule(),
+        new ReputationModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),

@@ -28,6 +28,8 @@ import org.postwarden.authresults.AuthservId;
 import org.postwarden.dkim.HeaderField;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.inbound.InboundAuthenticator;
+import org.postwarden.reputation.Outcome;
+import org.postwarden.reputation.SenderReputation;
 import org.postwarden.spam.SpamVerdict;
 import org.postwarden.spam.SpamdClient;
 import org.postwarden.spam.SpamdUnavailableException;
@@ -56,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * When spamd gives no verdict (down, timeout, error), the forward is put back on the spool for {@code retryDelay}, up
  * to {@code maxRetries} times, then quarantined with reason {@code unchecked}: a forward is never lost and never
  * leaves unchecked. Mail that our own signals already condemn is quarantined at once. When the quarantine cannot
- * store (disk full), the forward waits on the spool for {@code retryDelay} and is checked again.
+ * store (disk full), the forward waits on the spool for {@code retryDelay} and is checked again. A quarantined forward
+ * counts as quarantined for the outbound reputation guard (server-wide: forwards belong to no account).
  */
 public class ForwardSpamCheck extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ForwardSpamCheck.class);
@@ -76,6 +79,7 @@ public class ForwardSpamCheck extends GenericMailet {
     private final MailRepositoryStore repositories;
     private final MailQueueFactory<?> queues;
     private final String authservId;
+    private final SenderReputation reputation;
     private MailRepository quarantine;
     private MailQueue spool;
     private SpamdClient spamd;
@@ -85,10 +89,12 @@ public class ForwardSpamCheck extends GenericMailet {
     private int maxRetries;
 
     @Inject
-    public ForwardSpamCheck(MailRepositoryStore repositories, MailQueueFactory<?> queues, InboundAuthenticator inbound) {
+    public ForwardSpamCheck(MailRepositoryStore repositories, MailQueueFactory<?> queues, InboundAuthenticator inbound,
+                            SenderReputation reputation) {
         this.repositories = repositories;
         this.queues = queues;
         this.authservId = inbound.policy().authservId();
+        this.reputation = reputation;
     }
 
     @Override
@@ -184,6 +190,7 @@ public class ForwardSpamCheck extends GenericMailet {
             return;
         }
         mail.setState(Mail.GHOST);
+        ReputationCharges.charge(reputation, mail, Outcome.QUARANTINED);
         LOGGER.info("{}: forward to {} quarantined ({}{})", mail.getName(), targets, String.join(",", reasons),
             verdict.map(spam -> ", score " + spam.score() + "/" + spam.threshold()).orElse(""));
     }

@@ -3,6 +3,7 @@ package org.postwarden.e2e.forward;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -123,6 +124,9 @@ class QuarantineTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> quarantinedKeys().size() == 1);
         String details = quarantinedMail(quarantinedKeys().get(0));
         assertThat(details).contains(TARGET).contains("postwarden.quarantine.reason").contains("spam").contains("GTUBE");
+        // Both forwards left through the relay; the held-back one counts against the server's outbound reputation.
+        given(server.webAdmin().spec()).get("/postwarden/reputation").then().statusCode(200)
+            .body("counts.sent", equalTo(2)).body("counts.quarantined", equalTo(1)).body("worstAccounts", empty());
         // The clean forward of test 1 left long ago; give a wrongly forwarded spam the same chance.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
             .until(() -> server.sink().received().stream().noneMatch(mail -> mail.data().contains("cheap pills")));

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A minimal SMTP server on loopback standing for "the internet": the Postwarden server relays remote mail here.
- * It records every accepted transaction, or refuses them all with a temporary error while {@link #refuseTemporarily()}.
+ * It records every accepted transaction, or refuses them all: with a temporary error at MAIL while
+ * {@link #refuseTemporarily()}, every recipient with {@code 550 5.1.1} while {@link #refusePermanently()}.
  */
 public final class SmtpSink implements AutoCloseable {
 
@@ -29,6 +30,7 @@ public final class SmtpSink implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<ReceivedMail> received = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
+    private volatile boolean refusingRecipients;
     private volatile int attempts;
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -64,8 +66,13 @@ public final class SmtpSink implements AutoCloseable {
         refusing = true;
     }
 
+    public void refusePermanently() {
+        refusingRecipients = true;
+    }
+
     public void accept() {
         refusing = false;
+        refusingRecipients = false;
     }
 
     public void clear() {
@@ -108,8 +115,12 @@ public final class SmtpSink implements AutoCloseable {
                         }
                     }
                     case "RCPT" -> {
-                        rcptTo.add(between(line, '<', '>'));
-                        reply(out, "250 2.1.5 ok");
+                        if (refusingRecipients) {
+                            reply(out, "550 5.1.1 sink refuses this recipient");
+                        } else {
+                            rcptTo.add(between(line, '<', '>'));
+                            reply(out, "250 2.1.5 ok");
+                        }
                     }
                     case "DATA" -> {
                         reply(out, "354 go ahead");

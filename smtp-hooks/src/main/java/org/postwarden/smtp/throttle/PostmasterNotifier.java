@@ -27,6 +27,11 @@ public class PostmasterNotifier {
         this.mailetContext = mailetContext;
     }
 
+    /** A suspension decided outside an SMTP session (the outbound reputation guard): no client to name. */
+    public void suspended(SuspensionEvent event) {
+        suspended(event, null);
+    }
+
     /** Never throws: a notice that cannot be sent is logged at ERROR, the suspension stays. */
     public void suspended(SuspensionEvent event, String clientIp) {
         MailAddress postmaster = mailetContext.getPostmaster();
@@ -49,8 +54,8 @@ public class PostmasterNotifier {
             .collect(Collectors.joining("\n"));
         return "The account " + event.user() + " was suspended at " + event.at() + ".\n\n"
             + "Reason: " + event.reason() + "\n"
-            + "Client: " + clientIp + "\n\n"
-            + "Counters at that moment (units used per window):\n" + counters + "\n\n"
+            + (clientIp == null ? "" : "Client: " + clientIp + "\n") + "\n"
+            + "Counters at that moment:\n" + counters + "\n\n"
             + "It is refused with 550 5.7.1 until an administrator lifts the suspension:\n"
             + "  curl -XPOST 'http://127.0.0.1:8000/postwarden/throttle/users/" + event.user() + "?action=unsuspend'\n";
     }

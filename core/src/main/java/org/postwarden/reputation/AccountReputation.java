@@ -1,0 +1,5 @@
+package org.postwarden.reputation;
+
+/** One account's counts within the window. */
+public record AccountReputation(String account, ReputationCounts counts) {
+}
