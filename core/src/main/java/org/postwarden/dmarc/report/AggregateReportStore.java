@@ -11,10 +11,7 @@ import java.util.function.Function;
  * report takes it; a report is unsent until its mail is on the spool, and taken by one sender at a time, so that
  * reports in flight survive a restart and go once.
  */
-public interface AggregateReportStore {
-
-    /** @throws AggregateReportStoreException when the evaluation cannot be stored */
-    void record(DmarcEvaluation evaluation);
+public interface AggregateReportStore extends DmarcReportLog {
 
     /**
      * Gathers the pending evaluations of each policy domain received before {@code end} into a new unsent report,

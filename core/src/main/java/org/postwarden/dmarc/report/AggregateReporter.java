@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import org.postwarden.dmarc.report.AggregateReportStore.ReportBatch;
@@ -25,12 +26,12 @@ public final class AggregateReporter {
     private final AggregateReportStore store;
     private final ReportDestinations destinations;
     private final ReportSender sender;
-    private final Reporter reporter;
+    private final Supplier<Reporter> reporter;
     private final Clock clock;
     private final RandomGenerator random;
 
     /**
-     * Who reports.
+     * Who reports; asked at each run, so that a default taken from the server's domains is read once they are known.
      *
      * @param orgName report_metadata/org_name
      * @param address the From and report_metadata/email address
@@ -61,7 +62,7 @@ public final class AggregateReporter {
     }
 
     public AggregateReporter(AggregateReportStore store, ReportDestinations destinations, ReportSender sender,
-                             Reporter reporter, Clock clock, RandomGenerator random) {
+                             Supplier<Reporter> reporter, Clock clock, RandomGenerator random) {
         this.store = store;
         this.destinations = destinations;
         this.sender = sender;
@@ -72,14 +73,15 @@ public final class AggregateReporter {
 
     /** Synchronized: one run at a time on this node; other nodes are kept out by the store. */
     public synchronized RunSummary run() {
+        Reporter reporter = this.reporter.get();
         Instant now = clock.instant();
-        int closed = store.close(now, this::reportId);
+        int closed = store.close(now, domain -> reportId(domain, reporter));
         List<String> sent = new ArrayList<>();
         List<String> undeliverable = new ArrayList<>();
         List<String> retrying = new ArrayList<>();
         for (ReportBatch batch : store.takeUnsent(now, STALE)) {
             try {
-                send(batch, sent, undeliverable, retrying);
+                send(batch, reporter, sent, undeliverable, retrying);
             } catch (RuntimeException e) {
                 store.release(batch.reportId());
                 retrying.add(batch.reportId() + " (" + e.getMessage() + ")");
@@ -88,7 +90,7 @@ public final class AggregateReporter {
         return new RunSummary(closed, sent, undeliverable, retrying);
     }
 
-    private void send(ReportBatch batch, List<String> sent, List<String> undeliverable, List<String> retrying) {
+    private void send(ReportBatch batch, Reporter reporter, List<String> sent, List<String> undeliverable, List<String> retrying) {
         if (batch.evaluations().isEmpty()) {
             store.markUndeliverable(batch.reportId(), clock.instant(), "no evaluation left to report");
             undeliverable.add(batch.reportId() + " (no evaluation left to report)");
@@ -124,7 +126,7 @@ public final class AggregateReporter {
     }
 
     /** Unique, and a valid msg-id right-hand side, so that it doubles as the Message-ID. */
-    private String reportId(String policyDomain) {
+    private String reportId(String policyDomain, Reporter reporter) {
         byte[] nonce = new byte[6];
         random.nextBytes(nonce);
         return clock.instant().getEpochSecond() + "." + HexFormat.of().formatHex(nonce) + "." + policyDomain + "@"

@@ -41,7 +41,7 @@ class AggregateReporterTest {
             }
             sent.add(new Sent(from, recipients, new String(message, StandardCharsets.UTF_8)));
         },
-        new AggregateReporter.Reporter("Postwarden Test", "dmarc-reports@receiver.test"), clock, new Random(7));
+        () -> new AggregateReporter.Reporter("Postwarden Test", "dmarc-reports@receiver.test"), clock, new Random(7));
 
     private static byte[] attachment(String message) {
         Matcher base64 = Pattern.compile("Content-Disposition: attachment; filename=\"[^\"]+\"\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--")
