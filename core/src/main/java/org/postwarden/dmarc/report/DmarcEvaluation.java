@@ -2,6 +2,7 @@ package org.postwarden.dmarc.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.postwarden.dmarc.Alignment;
@@ -77,7 +78,7 @@ public record DmarcEvaluation(Instant receivedAt, String sourceIp, String header
         FORWARDED, SAMPLED_OUT, TRUSTED_FORWARDER, MAILING_LIST, LOCAL_POLICY, OTHER;
 
         public String keyword() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

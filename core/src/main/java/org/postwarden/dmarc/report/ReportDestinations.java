@@ -1,6 +1,7 @@
 package org.postwarden.dmarc.report;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public final class ReportDestinations {
             int at = to.lastIndexOf('@');
             return at > 0 && at < to.length() - 1 && !to.contains(",") && OrganizationalDomain.of(to.substring(at + 1)).isPresent()
                 ? Optional.of(to) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package org.postwarden.dmarc.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.postwarden.dmarc.report.Evaluations.evaluation;
 
 import java.io.ByteArrayInputStream;
@@ -60,10 +61,10 @@ class AggregateReportXmlTest {
     void evaluationsShouldBeGroupedBySourceIpAndResults() {
         assertThat(report().rows()).extracting(AggregateReport.Row::sourceIp, AggregateReport.Row::count)
             .containsExactly(
-                org.assertj.core.groups.Tuple.tuple("192.0.2.10", 2L),
-                org.assertj.core.groups.Tuple.tuple("2001:db8:0:0:0:0:0:1", 1L),
-                org.assertj.core.groups.Tuple.tuple("203.0.113.9", 1L),
-                org.assertj.core.groups.Tuple.tuple("203.0.113.9", 1L));
+                tuple("192.0.2.10", 2L),
+                tuple("2001:db8:0:0:0:0:0:1", 1L),
+                tuple("203.0.113.9", 1L),
+                tuple("203.0.113.9", 1L));
         assertThat(report().messageCount()).isEqualTo(5);
     }
 

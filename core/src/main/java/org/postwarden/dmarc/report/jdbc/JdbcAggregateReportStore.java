@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +175,7 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
                         known.pendingUntil(), Optional.of(report)));
                 }
             }
-            return domains.values().stream().sorted(java.util.Comparator.comparing(DomainReporting::policyDomain)).toList();
+            return domains.values().stream().sorted(Comparator.comparing(DomainReporting::policyDomain)).toList();
         });
     }
 
@@ -283,7 +285,7 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
         try {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] == null) {
-                    statement.setNull(i + 1, java.sql.Types.VARCHAR);
+                    statement.setNull(i + 1, Types.VARCHAR);
                 } else {
                     statement.setObject(i + 1, parameters[i]);
                 }

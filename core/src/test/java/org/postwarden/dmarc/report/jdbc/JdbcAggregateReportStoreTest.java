@@ -1,6 +1,7 @@
 package org.postwarden.dmarc.report.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.postwarden.dmarc.report.Evaluations.evaluation;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postwarden.dmarc.report.AggregateReportStore;
 import org.postwarden.dmarc.report.AggregateReportStore.ReportBatch;
+import org.postwarden.dmarc.report.AggregateReportStoreException;
 import org.postwarden.dmarc.report.AggregateReportStoreContract;
 import org.postwarden.greylist.jdbc.DerbyDatabase;
 
@@ -63,7 +65,7 @@ class JdbcAggregateReportStoreTest implements AggregateReportStoreContract {
 
     @Test
     void markingAnUnknownReportSentShouldFail() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.markSent("nope", RUN, List.of("a@example.com")))
-            .isInstanceOf(org.postwarden.dmarc.report.AggregateReportStoreException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> store.markSent("nope", RUN, List.of("a@example.com")))
+            .isInstanceOf(AggregateReportStoreException.class).hasMessageContaining("nope");
     }
 }
