@@ -2,6 +2,7 @@ package org.postwarden.dmarc;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param dkimAlignment adkim=, default relaxed
  * @param spfAlignment aspf=, default relaxed
  * @param aggregateReports rua= URIs, size limits ("!10m") removed
+ * @param aggregateReportLimits the size limits of the rua= URIs that give one, in bytes (RFC 7489 §6.4)
  * @param failureReports ruf= URIs
  * @param failureOptions fo=, default ["0"]
  * @param reportInterval ri= seconds, default 86400
@@ -21,7 +23,7 @@ import java.util.Optional;
  */
 public record DmarcRecord(DmarcPolicy policy, Optional<DmarcPolicy> subdomainPolicy, int percent,
                           Alignment.Mode dkimAlignment, Alignment.Mode spfAlignment, List<URI> aggregateReports,
-                          List<URI> failureReports, List<String> failureOptions, long reportInterval,
+                          Map<URI, Long> aggregateReportLimits, List<URI> failureReports, List<String> failureOptions, long reportInterval,
                           List<String> reportFormats) {
     public DmarcRecord {
         Objects.requireNonNull(policy, "policy");
@@ -32,6 +34,7 @@ public record DmarcRecord(DmarcPolicy policy, Optional<DmarcPolicy> subdomainPol
         Objects.requireNonNull(dkimAlignment, "dkimAlignment");
         Objects.requireNonNull(spfAlignment, "spfAlignment");
         aggregateReports = List.copyOf(aggregateReports);
+        aggregateReportLimits = Map.copyOf(aggregateReportLimits);
         failureReports = List.copyOf(failureReports);
         failureOptions = List.copyOf(failureOptions);
         reportFormats = List.copyOf(reportFormats);

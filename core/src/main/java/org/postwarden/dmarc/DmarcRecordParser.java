@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postwarden.common.TagValueList;
 
@@ -55,7 +56,8 @@ public final class DmarcRecordParser {
             throw new InvalidRecordException("does not start with v=DMARC1");
         }
         Map<String, String> tags = tags(txt);
-        List<URI> rua = uris(tags.get("rua"));
+        Map<URI, Long> ruaLimits = new HashMap<>();
+        List<URI> rua = uris(tags.get("rua"), ruaLimits);
         Optional<DmarcPolicy> policy = policy(tags, "p");
         Optional<DmarcPolicy> subdomainPolicy = policy(tags, "sp");
         boolean subdomainPolicyInvalid = tags.containsKey("sp") && subdomainPolicy.isEmpty();
@@ -69,7 +71,7 @@ public final class DmarcRecordParser {
             subdomainPolicy = Optional.empty();
         }
         return new DmarcRecord(policy.get(), subdomainPolicy, percent(tags.get("pct")),
-            alignment(tags, "adkim"), alignment(tags, "aspf"), rua, uris(tags.get("ruf")),
+            alignment(tags, "adkim"), alignment(tags, "aspf"), rua, ruaLimits, uris(tags.get("ruf"), new HashMap<>()),
             Splitter.on(':').splitToList(valid(tags.get("fo"), FAILURE_OPTIONS).orElse("0")),
             Long.parseLong(valid(tags.get("ri"), INTERVAL).orElse("86400")),
             Splitter.on(':').trimResults().splitToList(tags.getOrDefault("rf", "afrf")));
@@ -120,23 +122,48 @@ public final class DmarcRecordParser {
         };
     }
 
-    /** The absolute URIs of a comma-separated list; malformed entries are dropped. */
-    private static List<URI> uris(String value) {
+    /**
+     * The absolute URIs of a comma-separated list; malformed entries are dropped. The size limits given ("!10m", a
+     * unit of k, m, g or t being a power of two, §6.4) go to {@code limits}, in bytes.
+     */
+    private static List<URI> uris(String value, Map<URI, Long> limits) {
         List<URI> uris = new ArrayList<>();
         if (value == null) {
             return uris;
         }
         for (String entry : Splitter.on(',').trimResults().omitEmptyStrings().split(value)) {
             try {
-                URI uri = new URI(SIZE_LIMIT.matcher(entry).replaceFirst(""));
+                Matcher limit = SIZE_LIMIT.matcher(entry);
+                URI uri = new URI(limit.replaceFirst(""));
                 if (uri.isAbsolute()) {
                     uris.add(uri);
+                    if (limit.reset().find()) {
+                        sizeLimit(limit.group()).ifPresent(bytes -> limits.put(uri, bytes));
+                    }
                 }
             } catch (URISyntaxException e) {
                 // Not a URI: dropped like any malformed reporting value.
             }
         }
         return uris;
+    }
+
+    private static Optional<Long> sizeLimit(String limit) {
+        String digits = limit.substring(1).replaceAll("[^0-9]", "");
+        char unit = Character.toLowerCase(limit.charAt(limit.length() - 1));
+        int shift = switch (unit) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            case 't' -> 40;
+            default -> 0;
+        };
+        try {
+            long number = Long.parseLong(digits);
+            return number > (Long.MAX_VALUE >> shift) ? Optional.of(Long.MAX_VALUE) : Optional.of(number << shift);
+        } catch (NumberFormatException e) {
+            return Optional.of(Long.MAX_VALUE); // more digits than a long: no limit in practice
+        }
     }
 
     private static Optional<String> valid(String value, Pattern pattern) {

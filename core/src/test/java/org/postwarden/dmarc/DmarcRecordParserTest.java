@@ -1,6 +1,7 @@
 package org.postwarden.dmarc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -36,9 +37,22 @@ class DmarcRecordParserTest {
         assertThat(record.spfAlignment()).isEqualTo(Alignment.Mode.STRICT);
         assertThat(record.aggregateReports())
             .containsExactly(URI.create("mailto:agg@example.com"), URI.create("mailto:agg@example.net"));
+        assertThat(record.aggregateReportLimits()).containsOnly(entry(URI.create("mailto:agg@example.com"), 10L << 20));
         assertThat(record.failureReports()).containsExactly(URI.create("mailto:ruf@example.com"));
         assertThat(record.failureOptions()).containsExactly("1", "d");
         assertThat(record.reportInterval()).isEqualTo(3600);
+    }
+
+    @Test
+    void sizeLimitsShouldBeReadInBytesWithBinaryUnits() throws Exception {
+        DmarcRecord record = DmarcRecordParser.parse("v=DMARC1; p=none; "
+            + "rua=mailto:a@example.com!500, mailto:b@example.com!2K, mailto:c@example.com!1g, mailto:d@example.com!99999999999999999999t");
+
+        assertThat(record.aggregateReportLimits()).containsOnly(
+            entry(URI.create("mailto:a@example.com"), 500L),
+            entry(URI.create("mailto:b@example.com"), 2048L),
+            entry(URI.create("mailto:c@example.com"), 1L << 30),
+            entry(URI.create("mailto:d@example.com"), Long.MAX_VALUE));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.postwarden.server.deliverability.DeliverabilityModule;
 import org.postwarden.server.dkim.DkimSigningModule;
+import org.postwarden.server.dmarc.DmarcReportingModule;
 import org.postwarden.server.dns.DnsModule;
 import org.postwarden.server.forward.ForwardingModule;
 import org.postwarden.server.greylist.GreylistModule;
@@ -76,6 +77,7 @@ public class PostwardenServerMain implements JamesServerMain {
         new JdbcDataSourceModule(),
         new GreylistModule(),
         new InboundAuthenticationModule(),
+        new DmarcReportingModule(),
         new SenderIdentityModule(),
         new DkimSigningModule(),
         new DeliverabilityModule(),

@@ -19,6 +19,11 @@ public final class PeriodicJob implements AutoCloseable {
     }
 
     public static PeriodicJob start(String name, Duration interval, Runnable job) {
+        return start(name, interval, interval, job);
+    }
+
+    /** The first run after {@code initialDelay}, then every {@code interval}. */
+    public static PeriodicJob start(String name, Duration initialDelay, Duration interval, Runnable job) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -30,7 +35,7 @@ public final class PeriodicJob implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOGGER.warn("{} failed: {}", name, e.getMessage());
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return new PeriodicJob(scheduler);
     }
 

@@ -1,5 +1,6 @@
 package org.postwarden.smtp.inbound;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import org.apache.mailet.Mail;
 import org.postwarden.authresults.AuthenticationResults;
 import org.postwarden.authresults.AuthservId;
 import org.postwarden.dkim.RawMessage;
+import org.postwarden.dmarc.report.DmarcEvaluations;
+import org.postwarden.dmarc.report.DmarcReportLog;
 import org.postwarden.inbound.InboundAuthenticator;
 import org.postwarden.inbound.InboundVerdict;
 import org.postwarden.inbound.VerdictAttributes;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * SPF, DKIM, ARC and DMARC at the end of DATA, while the client still waits for the reply: a DMARC {@code p=reject}
  * failure is refused with 550 5.7.1 (no bounce is ever generated), everything else gets one Authentication-Results
  * header (incoming ones claiming our authserv-id are removed as forgeries), a Received-SPF header, and mail
- * attributes for matchers. Authenticated sessions and trusted networks are not checked. Settings:
+ * attributes for matchers. Evaluations under a DMARC record with rua= are kept for the aggregate reports (accepted and
+ * refused mail alike, but not a temporary refusal: the message comes back). Authenticated sessions and trusted
+ * networks are not checked. Settings:
  * conf/authentication.properties. In smtpserver.xml, before CoreCmdHandlerLoader:
  * <pre>{@code <handler class="org.postwarden.smtp.inbound.InboundAuthenticationHook"/>}</pre>
  */
@@ -41,11 +46,16 @@ public class InboundAuthenticationHook implements JamesMessageHook {
 
     private final InboundAuthenticator authenticator;
     private final MetricFactory metrics;
+    private final DmarcReportLog reports;
+    private final Clock clock;
 
     @Inject
-    public InboundAuthenticationHook(InboundAuthenticator authenticator, MetricFactory metrics) {
+    public InboundAuthenticationHook(InboundAuthenticator authenticator, MetricFactory metrics, DmarcReportLog reports,
+                                     Clock clock) {
         this.authenticator = authenticator;
         this.metrics = metrics;
+        this.reports = reports;
+        this.clock = clock;
     }
 
     @Override
@@ -59,6 +69,7 @@ public class InboundAuthenticationHook implements JamesMessageHook {
             String mailFrom = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
             InboundVerdict verdict = authenticator.authenticate(message, session.getRemoteAddress().getAddress(), helo, mailFrom);
             metrics.generate("postwarden.inbound." + verdict.disposition().name().toLowerCase()).increment();
+            recordForReports(verdict);
             return switch (verdict.disposition()) {
                 case REJECT -> refuse(session, mailFrom, verdict, HookReturnCode.deny(), "550", "5.7.1 ");
                 case TEMPFAIL -> refuse(session, mailFrom, verdict, HookReturnCode.denySoft(), "451", "4.7.0 ");
@@ -68,6 +79,16 @@ public class InboundAuthenticationHook implements JamesMessageHook {
             LOGGER.error("cannot read the message to authenticate it", e);
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                 .smtpDescription("4.3.0 Temporary failure while reading the message, try again later").build();
+        }
+    }
+
+    /** For the domain's DMARC aggregate reports; a store failure costs a report line, never the message. */
+    private void recordForReports(InboundVerdict verdict) {
+        try {
+            DmarcEvaluations.of(verdict, clock.instant()).ifPresent(reports::record);
+        } catch (RuntimeException e) {
+            LOGGER.warn("DMARC evaluation of {} not recorded for aggregate reports: {}",
+                verdict.dmarc().headerFrom().orElse("?"), e.getMessage());
         }
     }
 
