@@ -21,8 +21,10 @@ RESULTS="$BENCH_DIR/target/dkim-bench.json"
 LOG="$BENCH_DIR/target/dkim-bench.log"
 
 cd "$ROOT"
-mvn -B -q -DskipTests install -pl bench -am
-mvn -B -q dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+# One reactor build, nothing installed: the classpath names the sibling modules' freshly packaged jars, not
+# whatever ~/.m2 holds (which other worktrees share).
+mvn -B -q -DskipTests package dependency:build-classpath -pl bench -am \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 
 # Run from a private copy of the jars: other builds in this tree may clean or reinstall them meanwhile.
 WORK="$(mktemp -d -t postwarden-bench.XXXXXX)"

@@ -75,23 +75,32 @@ public enum Canonicalization {
         dst[p++] = ':';
         boolean pendingSpace = false;
         boolean wroteValue = false;
-        for (int i = colon + 1; i < end; i++) {
+        int i = colon + 1;
+        while (i < end) {
             byte c = src[i];
-            if (c == '\r' || c == '\n') {
-                continue;
-            }
             if (isWsp(c)) {
                 pendingSpace = wroteValue;
-                continue;
+                i++;
+            } else if (c == '\r' || c == '\n') {
+                i++;
+            } else {
+                if (pendingSpace) {
+                    dst[p++] = ' ';
+                    pendingSpace = false;
+                }
+                // The rest of the word in a tight loop: most of a field is words.
+                do {
+                    dst[p++] = c;
+                    i++;
+                } while (i < end && isWordOctet(c = src[i]));
+                wroteValue = true;
             }
-            if (pendingSpace) {
-                dst[p++] = ' ';
-                pendingSpace = false;
-            }
-            dst[p++] = c;
-            wroteValue = true;
         }
         return p;
+    }
+
+    private static boolean isWordOctet(byte c) {
+        return c > ' ' || c < 0 || c != ' ' && c != '\t' && c != '\r' && c != '\n';
     }
 
     static boolean isWsp(byte c) {

@@ -34,6 +34,8 @@ public final class DkimSigner {
     private final Clock clock;
     private final Optional<Instant> timestamp;
     private final Optional<Duration> validity;
+    /** The tags that are the same for every message, v= to s=; only ever copied. */
+    private final TagListWriter fixedTags;
 
     private DkimSigner(Builder builder) {
         this.key = builder.key;
@@ -46,6 +48,13 @@ public final class DkimSigner {
         this.clock = builder.clock;
         this.timestamp = builder.timestamp;
         this.validity = builder.validity;
+        this.fixedTags = new TagListWriter(FIELD_NAME)
+            .tag("v", "1")
+            .tag("a", key.algorithm().tagValue())
+            .tag("c", headerCanonicalization.tagValue() + "/" + bodyCanonicalization.tagValue())
+            .tag("d", domain);
+        identity.ifPresent(i -> fixedTags.tag("i", i));
+        fixedTags.tag("q", "dns/txt").tag("s", selector);
     }
 
     public static NeedDomain withKey(DkimPrivateKey key) {
@@ -95,13 +104,7 @@ public final class DkimSigner {
         List<String> signed = headers.select(message);
         long t = timestamp.orElseGet(clock::instant).getEpochSecond();
         byte[] bodyHash = new BodyHasher(bodyCanonicalization, OptionalLong.empty()).update(message).digest();
-        TagListWriter writer = new TagListWriter(FIELD_NAME)
-            .tag("v", "1")
-            .tag("a", key.algorithm().tagValue())
-            .tag("c", headerCanonicalization.tagValue() + "/" + bodyCanonicalization.tagValue())
-            .tag("d", domain);
-        identity.ifPresent(i -> writer.tag("i", i));
-        writer.tag("q", "dns/txt").tag("s", selector).tag("t", Long.toString(t));
+        TagListWriter writer = fixedTags.copy().tag("t", Long.toString(t));
         validity.ifPresent(v -> writer.tag("x", Long.toString(t + v.toSeconds())));
         writer.list("h", signed).tag("bh", Base64.getEncoder().encodeToString(bodyHash));
         String unsigned = writer.lastTag("b");

@@ -3,10 +3,8 @@ package org.postwarden.dkim;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The octets a DKIM-style signature covers (RFC 6376 §3.7): the signed header fields in h= order,
@@ -23,25 +21,44 @@ public final class SigningInput {
      * is what makes listing a name once more than it occurs ("oversigning") forbid adding one.
      */
     public static List<HeaderField> select(List<HeaderField> headers, List<String> signedHeaders) {
-        // One pass over the fields: for each name, the bottom-most instance not picked yet, and for
-        // each instance the index of the next one above with the same name (-1 when none).
+        // One pass over the fields into an open-addressing table of names (a HashMap of boxed
+        // indices cost as much as canonicalizing the fields): per name, the bottom-most instance
+        // not picked yet, and per instance the index of the next one above with the same name.
         int count = headers.size();
         int[] above = new int[count];
-        Map<String, Integer> nextCandidate = new HashMap<>(2 * count);
+        int mask = Integer.highestOneBit(2 * count + 1) * 2 - 1;
+        int[] owner = new int[mask + 1];
+        int[] candidate = new int[mask + 1];
         for (int i = 0; i < count; i++) {
-            Integer previous = nextCandidate.put(headers.get(i).lowerCaseName(), i);
-            above[i] = previous == null ? -1 : previous;
+            int slot = slot(headers, owner, mask, headers.get(i).lowerCaseName());
+            if (owner[slot] == 0) {
+                owner[slot] = i + 1;
+                above[i] = -1;
+            } else {
+                above[i] = candidate[slot];
+            }
+            candidate[slot] = i;
         }
         List<HeaderField> selected = new ArrayList<>(signedHeaders.size());
         for (String name : signedHeaders) {
-            String key = name.toLowerCase(Locale.ROOT);
-            Integer i = nextCandidate.get(key);
-            if (i != null && i >= 0) {
+            int slot = slot(headers, owner, mask, name.toLowerCase(Locale.ROOT));
+            int i = candidate[slot];
+            if (owner[slot] != 0 && i >= 0) {
                 selected.add(headers.get(i));
-                nextCandidate.put(key, above[i]);
+                candidate[slot] = above[i];
             }
         }
         return selected;
+    }
+
+    /** The slot of {@code name}: where a field of that name owns it, else the empty slot where one would. */
+    private static int slot(List<HeaderField> headers, int[] owner, int mask, String name) {
+        int hash = name.hashCode();
+        int slot = (hash ^ hash >>> 16) & mask;
+        while (owner[slot] != 0 && !headers.get(owner[slot] - 1).lowerCaseName().equals(name)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     public static byte[] compute(RawMessage message, List<String> signedHeaders, Canonicalization canonicalization,

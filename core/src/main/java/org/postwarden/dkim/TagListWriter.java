@@ -19,6 +19,16 @@ public final class TagListWriter {
         out.append(fieldName).append(':');
     }
 
+    private TagListWriter(TagListWriter other) {
+        out.append(other.out);
+        lineStart = other.lineStart;
+    }
+
+    /** A writer that goes on from what this one wrote so far; this one is left as it is. */
+    public TagListWriter copy() {
+        return new TagListWriter(this);
+    }
+
     /** Appends {@code name=value;}. */
     public TagListWriter tag(String name, String value) {
         return word(name + "=" + value + ";");
