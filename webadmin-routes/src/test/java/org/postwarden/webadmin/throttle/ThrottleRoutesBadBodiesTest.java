@@ -53,7 +53,7 @@ class ThrottleRoutesBadBodiesTest {
         NastyBodies.assertRefusedCleanly(spec, Method.PUT, OVERRIDE, body);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void randomOverridesShouldNeverGetA500(@ForAll("randomOverrides") String body) {
         NastyBodies.assertRefusedCleanly(spec, Method.PUT, OVERRIDE, body);
     }
