@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,8 +81,13 @@ class MalformedSmtpInputTest {
         assertDeliveredAfterwards(mailbox, "after-overlong-header");
     }
 
+    /**
+     * Known defect: the mail is accepted (250) and delivered, but every 8-bit octet of the header has become '?'
+     * (read back from IMAP as octets). Most likely James' InternetHeadersInputStream, which re-serialises the header
+     * with US-ASCII once a mailet has added a field (ours add Authentication-Results). Not fixed here: it is James.
+     */
     @Test
-    void eightBitHeadersWithoutSmtputf8ShouldBeAcceptedAndDeliveredIntact() {
+    void eightBitHeadersWithoutSmtputf8AreAcceptedButStoredWithQuestionMarks() {
         String mailbox = newMailbox();
         String greeting = "gr\u00fc\u00df dich, \u65e5\u672c";
         try (RawSmtp smtp = RawSmtp.connect(server.ports().smtp())) {
@@ -88,6 +98,8 @@ class MalformedSmtpInputTest {
             assertThat(smtp.command("NOOP")).startsWith("250");
         }
         assertThat(delivered(mailbox, "eight-bit")).isNotNull();
+        // Read as octets, past any client decoding. Known defect: each 8-bit octet is stored as '?'.
+        assertThat(fetchOctets(mailbox)).contains("X-Greeting: gr???? dich, ??????\r\n");
         assertDeliveredAfterwards(mailbox, "after-eight-bit");
     }
 
@@ -192,6 +204,32 @@ class MalformedSmtpInputTest {
                 .until(() -> find(mailbox, subject), found -> found != null);
         } catch (ConditionTimeoutException none) {
             return null;
+        }
+    }
+
+    /** The first message of the mailbox as IMAP sends it, one char per octet; each command waits for its answer. */
+    private static String fetchOctets(String mailbox) {
+        try (Socket socket = new Socket("127.0.0.1", server.ports().imap())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            StringBuilder transcript = new StringBuilder();
+            String[] commands = {"a LOGIN " + mailbox + " " + PASSWORD, "b SELECT INBOX", "c FETCH 1 (BODY.PEEK[])"};
+            for (String command : commands) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String tag = command.substring(0, 2);
+                while (transcript.indexOf("\r\n" + tag) < 0 && transcript.indexOf(tag) != 0) {
+                    int b = in.read();
+                    if (b < 0) {
+                        return transcript.toString();
+                    }
+                    transcript.append((char) b);
+                }
+            }
+            return transcript.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
