@@ -71,7 +71,9 @@ public record WhitelistEntry(String id, Kind kind, String value, String comment,
         String name = domain.toLowerCase(Locale.ROOT);
         name = name.startsWith(".") ? name.substring(1) : name;
         name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        Preconditions.checkArgument(!name.isEmpty() && !name.contains("@") && !name.contains(" "),
+        // One leading and one trailing dot are dropped above; any other empty label makes it no domain.
+        boolean emptyLabel = name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..");
+        Preconditions.checkArgument(!emptyLabel && !name.contains("@") && name.chars().allMatch(c -> c > ' ' && c != 0x7F),
             "%s value '%s' is not a domain", kind, domain);
         return name;
     }

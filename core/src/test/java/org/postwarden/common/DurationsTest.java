@@ -33,4 +33,13 @@ class DurationsTest {
             .hasMessageContaining("'" + text + "'")
             .hasMessageContaining("5m");
     }
+
+    /** Found by DurationsPropertiesTest: amounts that fit a long but not a Duration threw ArithmeticException. */
+    @ParameterizedTest
+    @ValueSource(strings = {"221474832147483648d", "521474832147483648m", "9223372036854775807h"})
+    void parseShouldRejectDurationsTooLongForJavaNamingThem(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'" + text + "'");
+    }
 }

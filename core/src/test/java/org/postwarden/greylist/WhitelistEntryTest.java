@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class WhitelistEntryTest {
     private static final Instant NOW = Instant.parse("2024-03-01T10:00:00.123456Z");
@@ -39,6 +40,20 @@ class WhitelistEntryTest {
     })
     void createShouldRefuseInvalidValues(WhitelistEntry.Kind kind, String value) {
         assertThatThrownBy(() -> WhitelistEntry.create(kind, value, "", NOW))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Found by GreylistConfigurationPropertiesTest: such domains were stored, and canonicalised again into others. */
+    @ParameterizedTest
+    @EnumSource(value = WhitelistEntry.Kind.class, names = {"CLIENT_HOSTNAME_SUFFIX", "SENDER_DOMAIN", "RECIPIENT_DOMAIN"})
+    void createShouldRefuseDomainsWithControlCharactersOrEmptyLabels(WhitelistEntry.Kind kind) {
+        assertThatThrownBy(() -> WhitelistEntry.create(kind, ".\0example.com.", "", NOW))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WhitelistEntry.create(kind, "exa\tmple.com", "", NOW))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WhitelistEntry.create(kind, "example.com..", "", NOW))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WhitelistEntry.create(kind, "mail..example.com", "", NOW))
             .isInstanceOf(IllegalArgumentException.class);
     }
 }

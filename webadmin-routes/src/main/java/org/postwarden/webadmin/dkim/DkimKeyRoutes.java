@@ -15,7 +15,6 @@ import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
@@ -26,6 +25,7 @@ import org.postwarden.dkim.keys.DkimKeyStoreException;
 import org.postwarden.dkim.keys.KeyConflictException;
 import org.postwarden.dkim.keys.KeyNotPublishedException;
 import org.postwarden.dkim.keys.UnknownKeyException;
+import org.postwarden.webadmin.JsonBodies;
 
 import spark.Request;
 import spark.Response;
@@ -89,12 +89,8 @@ public class DkimKeyRoutes implements Routes {
     }
 
     private KeyRequest parse(Request request) {
-        try {
-            return keyRequest.parse(request.body());
-        } catch (JsonExtractException e) {
-            throw invalid("Expected {\"algorithm\": \"rsa\"|\"ed25519\", \"selector\": ..., \"bits\": ...} or {\"selector\": ..., \"pem\": ...}: "
-                + e.getMessage());
-        }
+        return JsonBodies.parse(keyRequest, request.body(),
+            "{\"algorithm\": \"rsa\"|\"ed25519\", \"selector\": ..., \"bits\": ...} or {\"selector\": ..., \"pem\": ...}");
     }
 
     private static DkimAlgorithm algorithm(String value) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
@@ -24,6 +23,7 @@ import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.GreylistTriplet;
 import org.postwarden.greylist.TripletQuery;
 import org.postwarden.greylist.WhitelistEntry;
+import org.postwarden.webadmin.JsonBodies;
 
 import spark.Request;
 import spark.Response;
@@ -108,12 +108,7 @@ public class GreylistRoutes implements Routes {
     }
 
     private Object addWhitelistEntry(Request request, Response response) {
-        WhitelistEntryRequest body;
-        try {
-            body = entryExtractor.parse(request.body());
-        } catch (JsonExtractException e) {
-            throw invalid("Expected {\"kind\": ..., \"value\": ..., \"comment\": ...}: " + e.getMessage());
-        }
+        WhitelistEntryRequest body = JsonBodies.parse(entryExtractor, request.body(), "{\"kind\": ..., \"value\": ..., \"comment\": ...}");
         WhitelistEntry entry;
         try {
             entry = WhitelistEntry.create(kind(body.kind()), Optional.ofNullable(body.value()).orElse(""),

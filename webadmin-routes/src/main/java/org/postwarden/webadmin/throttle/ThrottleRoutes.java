@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
@@ -30,6 +29,7 @@ import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.Throttler;
 import org.postwarden.throttle.Tier;
 import org.postwarden.throttle.WindowSpec;
+import org.postwarden.webadmin.JsonBodies;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -126,22 +126,15 @@ public class ThrottleRoutes implements Routes {
         if (body == null || body.isBlank()) {
             return "by an administrator (" + action + ")";
         }
-        try {
-            return Optional.ofNullable(reasonExtractor.parse(body).reason()).filter(text -> !text.isBlank())
-                .orElse("by an administrator (" + action + ")");
-        } catch (JsonExtractException e) {
-            throw invalid("Expected {\"reason\": ...}: " + e.getMessage());
-        }
+        return Optional.ofNullable(JsonBodies.parse(reasonExtractor, body, "{\"reason\": ...}").reason())
+            .filter(text -> !text.isBlank())
+            .orElse("by an administrator (" + action + ")");
     }
 
     private Object setOverride(Request request, Response response) {
         ThrottleKey user = user(request);
-        OverrideRequest body;
-        try {
-            body = overrideExtractor.parse(request.body());
-        } catch (JsonExtractException e) {
-            throw invalid("Expected {\"messages\": \"5/1m, 100/1d\", \"recipients\": \"none\"}: " + e.getMessage());
-        }
+        OverrideRequest body = JsonBodies.parse(overrideExtractor, request.body(),
+            "{\"messages\": \"5/1m, 100/1d\", \"recipients\": \"none\"}");
         if (body.messages() == null && body.recipients() == null) {
             throw invalid("Give messages, recipients or both, e.g. {\"messages\": \"5/1m, 100/1d\"}");
         }

@@ -1,0 +1,36 @@
+package org.postwarden.dmarc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.postwarden.common.BadInput;
+
+class DmarcRecordPropertiesTest {
+    private static final String[] VALID = {
+        "v=DMARC1; p=reject",
+        "v=DMARC1; p=quarantine; sp=reject; pct=25; adkim=s; aspf=s; rua=mailto:a@example.com; ruf=mailto:f@example.com;"
+            + " fo=1; rf=afrf; ri=86400",
+        "v = DMARC1 ;\tP = Reject ; ADKIM=S ;",
+        "v=DMARC1; p=none; np=reject; x_future=1",
+    };
+
+    @Property(tries = 2000)
+    void parseShouldOnlyEverFailWithInvalidRecordException(@ForAll("records") String txt) {
+        boolean looksLikeDmarc = DmarcRecordParser.isDmarcRecord(txt);
+        try {
+            DmarcRecord record = DmarcRecordParser.parse(txt);
+            assertThat(record.policy()).isNotNull();
+            assertThat(looksLikeDmarc).isTrue();
+        } catch (DmarcRecordParser.InvalidRecordException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> records() {
+        return BadInput.near(VALID);
+    }
+}
