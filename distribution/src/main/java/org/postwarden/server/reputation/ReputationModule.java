@@ -10,6 +10,7 @@ import org.apache.james.metrics.api.Gauge;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
+import org.postwarden.reputation.BatchingReputationStore;
 import org.postwarden.reputation.InMemoryReputationStore;
 import org.postwarden.reputation.ReputationPolicy;
 import org.postwarden.reputation.ReputationStore;
@@ -36,6 +37,7 @@ public class ReputationModule extends AbstractModule {
     protected void configure() {
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ReputationRoutes.class);
         bind(ReputationPurger.class).asEagerSingleton();
+        bind(ReputationFlusher.class).asEagerSingleton();
     }
 
     @Provides
@@ -57,7 +59,18 @@ public class ReputationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReputationStore store(@ReputationProperties Map<String, String> properties, Provider<DataSource> dataSource) {
+    ReputationStore store(BatchingReputationStore batching) {
+        return batching;
+    }
+
+    /** Sent mail is counted in memory and written by {@link ReputationFlusher}: no database write per message. */
+    @Provides
+    @Singleton
+    BatchingReputationStore batching(@ReputationProperties Map<String, String> properties, Provider<DataSource> dataSource) {
+        return new BatchingReputationStore(backend(properties, dataSource));
+    }
+
+    private static ReputationStore backend(Map<String, String> properties, Provider<DataSource> dataSource) {
         String store = properties.getOrDefault("store", "jdbc").trim();
         return switch (store) {
             case "jdbc" -> new JdbcReputationStore(dataSource.get());
