@@ -35,6 +35,8 @@ import org.postwarden.server.storage.JpaDataModule;
 import org.postwarden.server.storage.JpaEntityManagerModule;
 import org.postwarden.server.storage.JpaMailboxModule;
 import org.postwarden.server.throttle.ThrottleModule;
+import org.postwarden.server.tls.ServerCertificateSetup;
+import org.postwarden.server.tls.TlsModule;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
@@ -77,7 +79,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new DkimSigningModule(),
         new ForwardingModule(),
         new QuarantineModule(),
-        new ThrottleModule());
+        new ThrottleModule(),
+        new TlsModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),
@@ -101,7 +104,9 @@ public class PostwardenServerMain implements JamesServerMain {
         JamesServerMain.main(createServer(configuration));
     }
 
+    /** Also prepares the TLS certificate, which the SMTP and IMAP configuration refer to. */
     public static GuiceJamesServer createServer(Configuration configuration) {
+        ServerCertificateSetup.prepare(configuration.directories());
         return GuiceJamesServer.forConfiguration(configuration)
             .combineWith(MODULES)
             .overrideWith(OVERRIDES);
