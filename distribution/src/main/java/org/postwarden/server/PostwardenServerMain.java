@@ -39,6 +39,8 @@ import org.postwarden.server.storage.JpaDataModule;
 import org.postwarden.server.storage.JpaEntityManagerModule;
 import org.postwarden.server.storage.JpaMailboxModule;
 import org.postwarden.server.throttle.ThrottleModule;
+import org.postwarden.server.tls.ServerCertificateSetup;
+import org.postwarden.server.tls.TlsModule;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
@@ -85,7 +87,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new QuarantineModule(),
         new ThrottleModule(),
         new MtaStsModule(),
-        new ReputationModule());
+        new ReputationModule(),
+        new TlsModule());
 
     public static final Module MODULES = Modules.combine(
         new MailetProcessingModule(),
@@ -109,7 +112,9 @@ public class PostwardenServerMain implements JamesServerMain {
         JamesServerMain.main(createServer(configuration));
     }
 
+    /** Also prepares the TLS certificate, which the SMTP and IMAP configuration refer to. */
     public static GuiceJamesServer createServer(Configuration configuration) {
+        ServerCertificateSetup.prepare(configuration.directories());
         return GuiceJamesServer.forConfiguration(configuration)
             .combineWith(MODULES)
             .overrideWith(OVERRIDES);

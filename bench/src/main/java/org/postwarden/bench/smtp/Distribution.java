@@ -28,7 +28,9 @@ final class Distribution implements AutoCloseable {
     final Path root;
     final int smtpPort;
     final int submissionPort;
+    final int submissionsPort;
     final int imapPort;
+    final int imapsPort;
     final int webAdminPort;
     private Process process;
 
@@ -36,8 +38,10 @@ final class Distribution implements AutoCloseable {
         this.root = root;
         this.smtpPort = ports[0];
         this.submissionPort = ports[1];
-        this.imapPort = ports[2];
-        this.webAdminPort = ports[3];
+        this.submissionsPort = ports[2];
+        this.imapPort = ports[3];
+        this.imapsPort = ports[4];
+        this.webAdminPort = ports[5];
     }
 
     /** Unpacks {@code archive} into {@code parent}/{@code name}, moves it to free ports and points it at the sink. */
@@ -45,11 +49,14 @@ final class Distribution implements AutoCloseable {
         Path root = parent.resolve(name);
         Files.createDirectories(root);
         run(List.of("tar", "-xzf", archive.toString(), "-C", root.toString(), "--strip-components=1"));
-        Distribution distribution = new Distribution(root, freePorts(4));
+        Distribution distribution = new Distribution(root, freePorts(6));
         distribution.edit("smtpserver.xml", Map.of(
             "<bind>127.0.0.1:2525</bind>", "<bind>127.0.0.1:" + distribution.smtpPort + "</bind>",
-            "<bind>127.0.0.1:2587</bind>", "<bind>127.0.0.1:" + distribution.submissionPort + "</bind>"));
-        distribution.edit("imapserver.xml", Map.of("<bind>127.0.0.1:1143</bind>", "<bind>127.0.0.1:" + distribution.imapPort + "</bind>"));
+            "<bind>127.0.0.1:2587</bind>", "<bind>127.0.0.1:" + distribution.submissionPort + "</bind>",
+            "<bind>127.0.0.1:2465</bind>", "<bind>127.0.0.1:" + distribution.submissionsPort + "</bind>"));
+        distribution.edit("imapserver.xml", Map.of(
+            "<bind>127.0.0.1:1143</bind>", "<bind>127.0.0.1:" + distribution.imapPort + "</bind>",
+            "<bind>127.0.0.1:1993</bind>", "<bind>127.0.0.1:" + distribution.imapsPort + "</bind>"));
         distribution.edit("webadmin.properties", Map.of("port=8000", "port=" + distribution.webAdminPort));
         distribution.edit("dnsservice.xml", Map.of("<zoneFile></zoneFile>", "<zoneFile>zone.json</zoneFile>"));
         distribution.edit("mailetcontainer.xml", Map.of("<outgoingQueue>outgoing</outgoingQueue>",

@@ -44,7 +44,7 @@ enum Scenario {
         }
         int total = 0;
         for (int account = 0; account < LoadMail.ACCOUNTS; account++) {
-            total += ImapInbox.count(server.imapPort, LoadMail.account(account), LoadMail.PASSWORD);
+            total += ImapInbox.count(server.imapsPort, LoadMail.account(account), LoadMail.PASSWORD);
         }
         return total;
     }

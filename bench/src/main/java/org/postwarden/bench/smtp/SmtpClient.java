@@ -12,15 +12,23 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import javax.net.ssl.SSLSocket;
+
 /** A blocking SMTP client for one connection: enough of RFC 5321 to drive load, replies returned as read. */
 final class SmtpClient implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 120_000;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final String helo;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
-    private SmtpClient(Socket socket) throws IOException {
+    private SmtpClient(Socket socket, String helo) throws IOException {
+        this.helo = helo;
+        use(socket);
+    }
+
+    private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
@@ -32,13 +40,24 @@ final class SmtpClient implements AutoCloseable {
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(TIMEOUT_MILLIS);
         socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
-        SmtpClient client = new SmtpClient(socket);
+        SmtpClient client = new SmtpClient(socket, helo);
         client.expect(client.reply(), "greeting");
         client.expect(client.command("EHLO " + helo), "EHLO");
         return client;
     }
 
+    /** STARTTLS, the handshake over the same connection, then EHLO again (RFC 3207). */
+    void startTls() throws IOException {
+        expect(command("STARTTLS"), "STARTTLS");
+        SSLSocket tls = (SSLSocket) TrustAll.socketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+        tls.startHandshake();
+        use(tls);
+        expect(command("EHLO " + helo), "EHLO after STARTTLS");
+    }
+
+    /** AUTH PLAIN, which the server only accepts over TLS: STARTTLS first. */
     void authenticate(String user, String password) throws IOException {
+        startTls();
         String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
         expect(command("AUTH PLAIN " + token), "AUTH");
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.apache.james.utils.TestIMAPClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -30,8 +31,8 @@ class RestartPersistenceTest {
         try (SmtpSession smtp = SmtpSession.connect(server.ports().smtp())) {
             smtp.send("sender@remote.example", BOB, Messages.simple("sender@remote.example", BOB, "stored-before-restart"));
         }
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX)
                 .awaitMessage(await().atMost(Duration.ofSeconds(30)));
         }
 
@@ -49,8 +50,8 @@ class RestartPersistenceTest {
 
         given(server.webAdmin().spec()).get("/domains/" + DOMAIN).then().statusCode(204);
         given(server.webAdmin().spec()).head("/users/" + BOB).then().statusCode(200);
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX);
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX);
             assertThat(imap.readFirstMessage()).contains("Subject: stored-before-restart");
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> !server.sink().received().isEmpty());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -78,8 +79,8 @@ class GreylistingTest {
         try (SmtpSession smtp = SmtpSession.connect(server.ports().smtp())) {
             smtp.send("first@sender.example", BOB, Messages.simple("first@sender.example", BOB, "greylisted-then-delivered"));
         }
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(BOB, PASSWORD).select(TestIMAPClient.INBOX)
                 .awaitMessage(await().atMost(Duration.ofSeconds(30)));
             assertThat(imap.readFirstMessage()).contains("Subject: greylisted-then-delivered");
         }

@@ -39,7 +39,9 @@ public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
         return new ConfEdits()
             .replace("smtpserver.xml", "<bind>127.0.0.1:2525</bind>", "<bind>127.0.0.1:" + ports.smtp() + "</bind>")
             .replace("smtpserver.xml", "<bind>127.0.0.1:2587</bind>", "<bind>127.0.0.1:" + ports.submission() + "</bind>")
+            .replace("smtpserver.xml", "<bind>127.0.0.1:2465</bind>", "<bind>127.0.0.1:" + ports.submissions() + "</bind>")
             .replace("imapserver.xml", "<bind>127.0.0.1:1143</bind>", "<bind>127.0.0.1:" + ports.imap() + "</bind>")
+            .replace("imapserver.xml", "<bind>127.0.0.1:1993</bind>", "<bind>127.0.0.1:" + ports.imaps() + "</bind>")
             .replace("webadmin.properties", "port=8000", "port=" + ports.webAdmin())
             .replace("dnsservice.xml", "<zoneFile></zoneFile>", "<zoneFile>zone.json</zoneFile>")
             .replace("mailetcontainer.xml", "<outgoingQueue>outgoing</outgoingQueue>",
@@ -64,12 +66,14 @@ public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
     }
 
     /** Free loopback ports, chosen once so that a restart listens where the tests expect. */
-    public record Ports(int smtp, int submission, int imap, int webAdmin) {
+    public record Ports(int smtp, int submission, int submissions, int imap, int imaps, int webAdmin) {
         static Ports allocate() {
-            // All four are held open together so that they are distinct.
+            // All are held open together so that they are distinct.
             try (ServerSocket smtp = loopbackSocket(); ServerSocket submission = loopbackSocket();
-                 ServerSocket imap = loopbackSocket(); ServerSocket webAdmin = loopbackSocket()) {
-                return new Ports(smtp.getLocalPort(), submission.getLocalPort(), imap.getLocalPort(), webAdmin.getLocalPort());
+                 ServerSocket submissions = loopbackSocket(); ServerSocket imap = loopbackSocket();
+                 ServerSocket imaps = loopbackSocket(); ServerSocket webAdmin = loopbackSocket()) {
+                return new Ports(smtp.getLocalPort(), submission.getLocalPort(), submissions.getLocalPort(),
+                    imap.getLocalPort(), imaps.getLocalPort(), webAdmin.getLocalPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,7 +82,7 @@ public record ServerDirectory(Path root, ServerDirectory.Ports ports) {
         /** Waits until a stopped server has released every port: Jetty and Netty close theirs asynchronously. */
         public void awaitFree() throws InterruptedException {
             Instant deadline = Instant.now().plusSeconds(30);
-            for (int port : List.of(smtp, submission, imap, webAdmin)) {
+            for (int port : List.of(smtp, submission, submissions, imap, imaps, webAdmin)) {
                 while (!isFree(port)) {
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("port " + port + " still in use 30 s after the server stopped");

@@ -17,6 +17,7 @@ import org.postwarden.dkim.DkimPrivateKey;
 import org.postwarden.dkim.DkimSigner;
 import org.postwarden.dkim.SignedHeaders;
 import org.postwarden.e2e.harness.ConfEdits;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -63,8 +64,8 @@ class InboundAuthenticationTest {
     }
 
     private static String readFirst(String user, String mailbox) throws Exception {
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(user + "@" + DOMAIN, PASSWORD).select(mailbox)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(user + "@" + DOMAIN, PASSWORD).select(mailbox)
                 .awaitMessage(await().atMost(Duration.ofSeconds(30)));
             return imap.readFirstMessage();
         }
@@ -86,8 +87,8 @@ class InboundAuthenticationTest {
         String reply = send("ceo@bank.example", to, Messages.simple("ceo@bank.example", to, "wire the money"));
 
         assertThat(reply).startsWith("550 5.7.1 DMARC policy of bank.example is reject");
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(to, PASSWORD).select(TestIMAPClient.INBOX);
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(to, PASSWORD).select(TestIMAPClient.INBOX);
             Thread.sleep(1_000);
             assertThat(imap.hasAMessage()).isFalse();
         }
@@ -136,8 +137,8 @@ class InboundAuthenticationTest {
         assertThat(send("offers@shop.example", to, Messages.simple("offers@shop.example", to, "cheap offer"))).startsWith("250");
 
         assertThat(readFirst("quarantined", "Spam").replace("\r\n\t", " ")).contains("dmarc=fail (p=quarantine dis=quarantine)");
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(to, PASSWORD).select(TestIMAPClient.INBOX);
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(to, PASSWORD).select(TestIMAPClient.INBOX);
             assertThat(imap.hasAMessage()).isFalse();
         }
     }

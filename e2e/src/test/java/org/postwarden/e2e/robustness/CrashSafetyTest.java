@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postwarden.e2e.harness.ConfEdits;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.ServerProcess;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -183,8 +184,8 @@ class CrashSafetyTest {
         for (SmtpSink.ReceivedMail mail : server.sink().received()) {
             texts.add(mail.data());
         }
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX);
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX);
             if (imap.getMessageCount(TestIMAPClient.INBOX) > 0) {
                 texts.add(imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (SUBJECT)])"));
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -123,8 +124,8 @@ class ThrottlingTest {
 
         given(server.webAdmin().spec()).get("/postwarden/throttle/suspensions")
             .then().statusCode(200).body("user", hasItem(DAVE)).body("action", hasItem("suspended"));
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(POSTMASTER, PASSWORD).select(TestIMAPClient.INBOX)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(POSTMASTER, PASSWORD).select(TestIMAPClient.INBOX)
                 .awaitMessage(await().atMost(Duration.ofSeconds(30)));
             assertThat(imap.readFirstMessage())
                 .contains("Subject: Postwarden: account dave@throttle.test suspended")
