@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.StoreFailures;
 import org.postwarden.common.jdbc.Tables;
 import org.postwarden.forward.ForwardKey;
 import org.postwarden.forward.ForwardLog;
@@ -33,8 +34,7 @@ public final class JdbcForwardLog implements ForwardLog {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the deduplication window must be positive: " + window);
         }
-        this.jdbc = new Jdbc(dataSource, (action, e) -> new ForwardLogException("Forward log database failed to "
-            + action + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e));
+        this.jdbc = new Jdbc(dataSource, StoreFailures.describing("Forward log", ForwardLogException::new));
         this.window = window;
         jdbc.withConnection("create the forward log table", connection -> {
             createIfAbsent(connection);

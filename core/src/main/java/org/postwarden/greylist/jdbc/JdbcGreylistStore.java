@@ -42,19 +42,8 @@ public final class JdbcGreylistStore implements GreylistStore {
     private static final String NETWORK_COLUMNS = "network, pass_count, first_pass, last_pass, expires_at";
     private static final String WHITELIST_COLUMNS = "id, kind, entry_value, comment_text, created_at";
     private static final int MAX_UPSERT_ATTEMPTS = 3;
-    private static final StoreFailures FAILURES = new StoreFailures() {
-        @Override
-        public RuntimeException sqlFailed(String action, SQLException e) {
-            return new GreylistStoreException("Greylist database failed to " + action + " (SQLState "
-                + e.getSQLState() + "): " + e.getMessage(), e);
-        }
-
-        @Override
-        public RuntimeException otherFailure(String action, RuntimeException e) {
-            return e instanceof GreylistStoreException ? e
-                : new GreylistStoreException("Unreadable greylist data in the database while trying to " + action, e);
-        }
-    };
+    private static final StoreFailures FAILURES = StoreFailures.describing("Greylist", GreylistStoreException::new)
+        .unreadableAs(GreylistStoreException.class, "greylist data", GreylistStoreException::new);
 
     private final Jdbc jdbc;
 

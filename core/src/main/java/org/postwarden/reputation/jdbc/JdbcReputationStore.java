@@ -24,26 +24,11 @@ import org.postwarden.reputation.ReputationStoreException;
 public final class JdbcReputationStore implements ReputationStore {
     static final String TABLE = "postwarden_reputation";
     private static final int MAX_ATTEMPTS = 5;
-    private static final StoreFailures FAILURES = new StoreFailures() {
-        @Override
-        public RuntimeException sqlFailed(String action, SQLException e) {
-            return new ReputationStoreException("Reputation database failed to " + action + " (SQLState "
-                + e.getSQLState() + "): " + e.getMessage(), e);
-        }
-
-        @Override
-        public RuntimeException otherFailure(String action, RuntimeException e) {
-            return e instanceof IllegalArgumentException
-                ? new ReputationStoreException("Unreadable outcome in " + TABLE + " while trying to " + action, e)
-                : e;
-        }
-    };
-
     private final Jdbc jdbc;
 
     /** @throws ReputationStoreException when the database is unreachable or the table cannot be created */
     public JdbcReputationStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource, FAILURES);
+        this.jdbc = new Jdbc(dataSource, StoreFailures.describing("Reputation", ReputationStoreException::new));
         jdbc.withConnection("create the reputation table", connection -> {
             Tables.createIfAbsent(connection, List.of("CREATE TABLE " + TABLE + " ("
                     + "account VARCHAR(320) NOT NULL, "
@@ -108,9 +93,17 @@ public final class JdbcReputationStore implements ReputationStore {
 
     private Map<String, ReputationCounts> sum(String action, String sql, Object... parameters) {
         Map<String, ReputationCounts> counts = new HashMap<>();
-        jdbc.query(action, row -> Map.entry(row.getString(1), ReputationCounts.NONE.plus(
-                Outcome.valueOf(row.getString(2).toUpperCase(Locale.ROOT)), row.getLong(3))), sql, parameters)
+        jdbc.query(action, row -> Map.entry(row.getString(1),
+                ReputationCounts.NONE.plus(outcome(row.getString(2), action), row.getLong(3))), sql, parameters)
             .forEach(count -> counts.merge(count.getKey(), count.getValue(), ReputationCounts::plus));
         return counts;
+    }
+
+    private static Outcome outcome(String label, String action) {
+        try {
+            return Outcome.valueOf(label.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ReputationStoreException("Unreadable outcome in " + TABLE + " while trying to " + action, e);
+        }
     }
 }

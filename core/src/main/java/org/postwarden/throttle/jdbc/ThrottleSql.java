@@ -18,19 +18,8 @@ final class ThrottleSql {
     /** A transaction that lost a race, a unique violation on insert or a deadlock, runs again. */
     static final TransactionRetry LOST_RACE = new TransactionRetry(20, ThrottleSql::isLostRace);
 
-    private static final StoreFailures FAILURES = new StoreFailures() {
-        @Override
-        public RuntimeException sqlFailed(String action, SQLException e) {
-            return new ThrottleStoreException("Throttle database failed to " + action + " (SQLState "
-                + e.getSQLState() + "): " + e.getMessage(), e);
-        }
-
-        @Override
-        public RuntimeException otherFailure(String action, RuntimeException e) {
-            return e instanceof ThrottleStoreException ? e
-                : new ThrottleStoreException("Unreadable throttle data in the database while trying to " + action, e);
-        }
-    };
+    private static final StoreFailures FAILURES = StoreFailures.describing("Throttle", ThrottleStoreException::new)
+        .unreadableAs(ThrottleStoreException.class, "throttle data", ThrottleStoreException::new);
 
     private ThrottleSql() {
     }

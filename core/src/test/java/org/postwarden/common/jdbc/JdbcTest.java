@@ -94,19 +94,26 @@ class JdbcTest {
 
         assertThatThrownBy(() -> jdbc.withConnection("read", failing)).isSameAs(unreadable);
 
-        Jdbc mapping = new Jdbc(dataSource, new StoreFailures() {
-            @Override
-            public RuntimeException sqlFailed(String action, SQLException e) {
-                return new StoreException(action, e);
-            }
-
-            @Override
-            public RuntimeException otherFailure(String action, RuntimeException e) {
-                return new StoreException("Unreadable data while trying to " + action, e);
-            }
-        });
+        Jdbc mapping = new Jdbc(dataSource, StoreFailures.describing("Test", StoreException::new)
+            .unreadableAs(StoreException.class, "test data", StoreException::new));
         assertThatThrownBy(() -> mapping.withConnection("read", failing)).isInstanceOf(StoreException.class)
-            .hasMessage("Unreadable data while trying to read").hasCause(unreadable);
+            .hasMessage("Unreadable test data in the database while trying to read").hasCause(unreadable);
+        StoreException own = new StoreException("No such row", null);
+        assertThatThrownBy(() -> mapping.withConnection("read", connection -> {
+            throw own;
+        })).isSameAs(own);
+        assertThatThrownBy(() -> mapping.update("read", "SELECT nothing FROM nowhere"))
+            .isInstanceOf(StoreException.class).hasMessageStartingWith("Test database failed to read (SQLState 42");
+    }
+
+    @Test
+    void describedFailuresShouldSayWhatWasBeingDoneAndWhatTheDatabaseAnswered() {
+        SQLException refused = new SQLException("connection refused", "08001");
+
+        RuntimeException failure = StoreFailures.describing("Greylist", StoreException::new).sqlFailed("ping", refused);
+
+        assertThat(failure).isInstanceOf(StoreException.class).hasCause(refused)
+            .hasMessage("Greylist database failed to ping (SQLState 08001): connection refused");
     }
 
     @Test

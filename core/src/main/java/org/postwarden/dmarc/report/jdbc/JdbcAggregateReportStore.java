@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.StoreFailures;
 import org.postwarden.common.jdbc.Tables;
 import org.postwarden.dmarc.report.AggregateReportStore;
 import org.postwarden.dmarc.report.AggregateReportStoreException;
@@ -64,8 +65,7 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
 
     /** @throws AggregateReportStoreException when the database is unreachable or the tables cannot be created */
     public JdbcAggregateReportStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource, (action, e) -> new AggregateReportStoreException("DMARC report database "
-            + "failed to " + action + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e));
+        this.jdbc = new Jdbc(dataSource, StoreFailures.describing("DMARC report", AggregateReportStoreException::new));
         jdbc.withConnection("create the DMARC report tables", connection -> {
             Tables.createIfAbsent(connection, TABLES);
             return null;

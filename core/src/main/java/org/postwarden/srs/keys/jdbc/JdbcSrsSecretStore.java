@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.StoreFailures;
 import org.postwarden.common.jdbc.Tables;
 import org.postwarden.common.jdbc.TypedNull;
 import org.postwarden.srs.keys.SrsSecretRecord;
@@ -25,8 +26,7 @@ public final class JdbcSrsSecretStore implements SrsSecretStore {
 
     /** @throws SrsSecretStoreException when the database is unreachable or the table cannot be created */
     public JdbcSrsSecretStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource, (action, e) -> new SrsSecretStoreException("SRS secret database failed to "
-            + action + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e));
+        this.jdbc = new Jdbc(dataSource, StoreFailures.describing("SRS secret", SrsSecretStoreException::new));
         // In SQL that Derby and PostgreSQL both accept. Several nodes may run it at once.
         jdbc.withConnection("create the SRS secrets table", connection -> {
             Tables.createIfAbsent(connection, List.of("CREATE TABLE " + TABLE + " ("
