@@ -1,14 +1,17 @@
 package org.postwarden.forward.jdbc;
 
+import static org.postwarden.common.jdbc.Jdbc.query;
+import static org.postwarden.common.jdbc.Jdbc.update;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 import javax.sql.DataSource;
+import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.StoreFailures;
+import org.postwarden.common.jdbc.Tables;
 import org.postwarden.forward.ForwardKey;
 import org.postwarden.forward.ForwardLog;
 import org.postwarden.forward.ForwardLogException;
@@ -21,12 +24,9 @@ import org.postwarden.forward.ForwardLogException;
  */
 public final class JdbcForwardLog implements ForwardLog {
     static final String TABLE = "postwarden_forward_log";
-    private static final String UNIQUE_VIOLATION = "23505";
-    /** Derby's "already exists", PostgreSQL's duplicate_table, and the unique violation of a concurrent creation. */
-    private static final Set<String> ALREADY_EXISTS = Set.of("X0Y32", "42P07", UNIQUE_VIOLATION);
     private static final int MAX_ATTEMPTS = 3;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final Duration window;
 
     /** @throws ForwardLogException when the database is unreachable or the table cannot be created */
@@ -34,9 +34,9 @@ public final class JdbcForwardLog implements ForwardLog {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the deduplication window must be positive: " + window);
         }
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource, StoreFailures.describing("Forward log", ForwardLogException::new));
         this.window = window;
-        withConnection("create the forward log table", connection -> {
+        jdbc.withConnection("create the forward log table", connection -> {
             createIfAbsent(connection);
             return null;
         });
@@ -46,14 +46,14 @@ public final class JdbcForwardLog implements ForwardLog {
     public boolean record(String messageId, String target, Instant now) {
         ForwardKey key = ForwardKey.of(messageId, target);
         long expiresAt = now.plus(window).toEpochMilli();
-        return withConnection("record a forward", connection -> {
+        return jdbc.withConnection("record a forward", connection -> {
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 try {
                     update(connection, "INSERT INTO " + TABLE + " (message_id, target, forwarded_at, expires_at) "
                         + "VALUES (?, ?, ?, ?)", key.messageId(), key.target(), now.toEpochMilli(), expiresAt);
                     return true;
                 } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (!Jdbc.isUniqueViolation(e)) {
                         throw e;
                     }
                 }
@@ -73,69 +73,24 @@ public final class JdbcForwardLog implements ForwardLog {
 
     @Override
     public long purgeExpired(Instant now) {
-        return withConnection("purge expired forwards", connection ->
-            (long) update(connection, "DELETE FROM " + TABLE + " WHERE expires_at <= ?", now.toEpochMilli()));
+        return jdbc.update("purge expired forwards", "DELETE FROM " + TABLE + " WHERE expires_at <= ?",
+            now.toEpochMilli());
     }
 
     private static boolean present(Connection connection, ForwardKey key) throws SQLException {
-        try (PreparedStatement statement = prepare(connection,
-                 "SELECT 1 FROM " + TABLE + " WHERE message_id = ? AND target = ?", key.messageId(), key.target());
-             ResultSet row = statement.executeQuery()) {
-            return row.next();
-        }
+        return !query(connection, row -> true,
+            "SELECT 1 FROM " + TABLE + " WHERE message_id = ? AND target = ?", key.messageId(), key.target()).isEmpty();
     }
 
     /** In SQL that Derby and PostgreSQL both accept; instants are epoch milliseconds. Several nodes may run it at once. */
     private static void createIfAbsent(Connection connection) throws SQLException {
-        for (String ddl : new String[] {
+        Tables.createIfAbsent(connection, List.of(
             "CREATE TABLE " + TABLE + " ("
                 + "message_id VARCHAR(" + (ForwardKey.MAX_MESSAGE_ID + 20) + ") NOT NULL, "
                 + "target VARCHAR(" + ForwardKey.MAX_TARGET + ") NOT NULL, "
                 + "forwarded_at BIGINT NOT NULL, "
                 + "expires_at BIGINT NOT NULL, "
                 + "PRIMARY KEY (message_id, target))",
-            "CREATE INDEX " + TABLE + "_expires ON " + TABLE + " (expires_at)"}) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(ddl);
-            } catch (SQLException e) {
-                if (!ALREADY_EXISTS.contains(e.getSQLState())) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(String action, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new ForwardLogException("Forward log database failed to " + action + " (SQLState "
-                + e.getSQLState() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-        throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
+            "CREATE INDEX " + TABLE + "_expires ON " + TABLE + " (expires_at)"));
     }
 }

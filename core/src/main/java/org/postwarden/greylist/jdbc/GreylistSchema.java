@@ -2,9 +2,8 @@ package org.postwarden.greylist.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
+import org.postwarden.common.jdbc.Tables;
 
 /**
  * Tables of {@link JdbcGreylistStore}, in SQL that embedded Derby and PostgreSQL both accept. Instants are
@@ -15,9 +14,6 @@ final class GreylistSchema {
     static final String TRIPLETS = "postwarden_greylist_triplets";
     static final String NETWORKS = "postwarden_greylist_networks";
     static final String WHITELIST = "postwarden_greylist_whitelist";
-
-    /** Derby's "already exists", PostgreSQL's duplicate_table, and the unique violation of a concurrent creation. */
-    private static final Set<String> ALREADY_EXISTS = Set.of("X0Y32", "42P07", "23505");
 
     private static final List<String> STATEMENTS = List.of(
         "CREATE TABLE " + TRIPLETS + " ("
@@ -51,14 +47,6 @@ final class GreylistSchema {
 
     /** Creates what is missing; several nodes may run this at once. Needs an auto-commit connection. */
     static void createIfAbsent(Connection connection) throws SQLException {
-        for (String ddl : STATEMENTS) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(ddl);
-            } catch (SQLException e) {
-                if (!ALREADY_EXISTS.contains(e.getSQLState())) {
-                    throw e;
-                }
-            }
-        }
+        Tables.createIfAbsent(connection, STATEMENTS);
     }
 }

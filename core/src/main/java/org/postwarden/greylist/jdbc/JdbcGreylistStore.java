@@ -3,9 +3,9 @@ package org.postwarden.greylist.jdbc;
 import static org.postwarden.greylist.jdbc.GreylistSchema.NETWORKS;
 import static org.postwarden.greylist.jdbc.GreylistSchema.TRIPLETS;
 import static org.postwarden.greylist.jdbc.GreylistSchema.WHITELIST;
-import static org.postwarden.greylist.jdbc.SqlExecutor.isUniqueViolation;
-import static org.postwarden.greylist.jdbc.SqlExecutor.prepare;
-import static org.postwarden.greylist.jdbc.SqlExecutor.update;
+import static org.postwarden.common.jdbc.Jdbc.isUniqueViolation;
+import static org.postwarden.common.jdbc.Jdbc.prepare;
+import static org.postwarden.common.jdbc.Jdbc.update;
 
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.StoreFailures;
 import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.GreylistTriplet;
@@ -40,12 +42,14 @@ public final class JdbcGreylistStore implements GreylistStore {
     private static final String NETWORK_COLUMNS = "network, pass_count, first_pass, last_pass, expires_at";
     private static final String WHITELIST_COLUMNS = "id, kind, entry_value, comment_text, created_at";
     private static final int MAX_UPSERT_ATTEMPTS = 3;
+    private static final StoreFailures FAILURES = StoreFailures.describing("Greylist", GreylistStoreException::new)
+        .unreadableAs(GreylistStoreException.class, "greylist data", GreylistStoreException::new);
 
-    private final SqlExecutor jdbc;
+    private final Jdbc jdbc;
 
     /** @throws GreylistStoreException when the database is unreachable or the tables cannot be created */
     public JdbcGreylistStore(DataSource dataSource) {
-        this.jdbc = new SqlExecutor(dataSource);
+        this.jdbc = new Jdbc(dataSource, FAILURES);
         jdbc.withConnection("create the greylist tables", connection -> {
             GreylistSchema.createIfAbsent(connection);
             return null;

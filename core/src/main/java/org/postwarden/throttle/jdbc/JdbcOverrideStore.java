@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postwarden.common.jdbc.Jdbc;
 import org.postwarden.throttle.OverrideStore;
 import org.postwarden.throttle.Quota;
 import org.postwarden.throttle.RateLimits;
@@ -15,11 +16,11 @@ import org.postwarden.throttle.ThrottleStoreException;
 
 /** Overrides in {@code postwarden_throttle_overrides}, as the text {@link RateLimits#parse} reads. */
 public final class JdbcOverrideStore implements OverrideStore {
-    private final ThrottleSql sql;
+    private final Jdbc sql;
 
     /** @throws ThrottleStoreException when the database is unreachable or the tables cannot be created */
     public JdbcOverrideStore(DataSource dataSource) {
-        this.sql = new ThrottleSql(dataSource);
+        this.sql = ThrottleSql.open(dataSource);
     }
 
     @Override
@@ -31,9 +32,9 @@ public final class JdbcOverrideStore implements OverrideStore {
 
     @Override
     public void setOverride(ThrottleKey user, Quota quota) {
-        sql.inTransaction("store an override", connection -> {
-            ThrottleSql.update(connection, "DELETE FROM " + OVERRIDES + " WHERE username = ?", user.userName());
-            return ThrottleSql.update(connection, "INSERT INTO " + OVERRIDES
+        sql.inTransaction("store an override", ThrottleSql.LOST_RACE, connection -> {
+            Jdbc.update(connection, "DELETE FROM " + OVERRIDES + " WHERE username = ?", user.userName());
+            return Jdbc.update(connection, "INSERT INTO " + OVERRIDES
                     + " (username, messages, recipients) VALUES (?, ?, ?)",
                 user.userName(), quota.messages().toString(), quota.recipients().toString());
         });

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postwarden.common.jdbc.Jdbc;
 import org.postwarden.throttle.SuspensionEvent;
 import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.throttle.ThrottleKey;
@@ -29,11 +30,11 @@ public final class JdbcSuspensionStore implements SuspensionStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EVENT_COLUMNS = "username, action, reason, counters, at_millis";
 
-    private final ThrottleSql sql;
+    private final Jdbc sql;
 
     /** @throws ThrottleStoreException when the database is unreachable or the tables cannot be created */
     public JdbcSuspensionStore(DataSource dataSource) {
-        this.sql = new ThrottleSql(dataSource);
+        this.sql = ThrottleSql.open(dataSource);
     }
 
     @Override
@@ -42,12 +43,12 @@ public final class JdbcSuspensionStore implements SuspensionStore {
         SuspensionEvent event = new SuspensionEvent(user.userName(), SuspensionEvent.Action.SUSPENDED, reason,
             counters, now);
         // A concurrent suspension makes the INSERT fail on the primary key; the retry then finds its row.
-        return sql.inTransaction("suspend an account", connection -> {
-            if (!ThrottleSql.query(connection, row -> true, "SELECT username FROM " + SUSPENSIONS
+        return sql.inTransaction("suspend an account", ThrottleSql.LOST_RACE, connection -> {
+            if (!Jdbc.query(connection, row -> true, "SELECT username FROM " + SUSPENSIONS
                 + " WHERE username = ?", event.user()).isEmpty()) {
                 return Optional.empty();
             }
-            ThrottleSql.update(connection, "INSERT INTO " + SUSPENSIONS
+            Jdbc.update(connection, "INSERT INTO " + SUSPENSIONS
                     + " (username, reason, counters, suspended_at) VALUES (?, ?, ?, ?)",
                 event.user(), reason, toJson(event.counters()), now.toEpochMilli());
             log(connection, event);
@@ -66,8 +67,8 @@ public final class JdbcSuspensionStore implements SuspensionStore {
     public Optional<SuspensionEvent> unsuspend(ThrottleKey user, String reason, Instant now) {
         SuspensionEvent event = new SuspensionEvent(user.userName(), SuspensionEvent.Action.UNSUSPENDED, reason,
             Map.of(), now);
-        return sql.inTransaction("unsuspend an account", connection -> {
-            if (ThrottleSql.update(connection, "DELETE FROM " + SUSPENSIONS + " WHERE username = ?",
+        return sql.inTransaction("unsuspend an account", ThrottleSql.LOST_RACE, connection -> {
+            if (Jdbc.update(connection, "DELETE FROM " + SUSPENSIONS + " WHERE username = ?",
                 event.user()) == 0) {
                 return Optional.empty();
             }
@@ -92,7 +93,7 @@ public final class JdbcSuspensionStore implements SuspensionStore {
     }
 
     private static void log(Connection connection, SuspensionEvent event) throws SQLException {
-        ThrottleSql.update(connection, "INSERT INTO " + AUDIT + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+        Jdbc.update(connection, "INSERT INTO " + AUDIT + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
             event.user(), event.action().name(), event.reason(), toJson(event.counters()), event.at().toEpochMilli());
     }
 

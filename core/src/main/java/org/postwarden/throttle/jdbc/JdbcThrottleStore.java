@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postwarden.common.jdbc.Jdbc;
 import org.postwarden.throttle.Acquisition;
 import org.postwarden.throttle.Gcra;
 import org.postwarden.throttle.ThrottleStore;
@@ -28,18 +29,18 @@ import org.postwarden.throttle.WindowUsage;
  * start over.
  */
 public final class JdbcThrottleStore implements ThrottleStore {
-    private final ThrottleSql sql;
+    private final Jdbc sql;
 
     /** @throws ThrottleStoreException when the database is unreachable or the tables cannot be created */
     public JdbcThrottleStore(DataSource dataSource) {
-        this.sql = new ThrottleSql(dataSource);
+        this.sql = ThrottleSql.open(dataSource);
     }
 
     @Override
     public Acquisition acquire(List<WindowSpec> windows, Instant now) {
         List<WindowSpec> ordered = Gcra.ordered(windows);
         long millis = now.toEpochMilli();
-        return sql.inTransaction("count against rate limits", connection -> {
+        return sql.inTransaction("count against rate limits", ThrottleSql.LOST_RACE, connection -> {
             List<Gcra.State> states = new ArrayList<>();
             for (WindowSpec window : ordered) {
                 states.add(lock(connection, window, millis));
@@ -48,7 +49,7 @@ public final class JdbcThrottleStore implements ThrottleStore {
             if (evaluation.acquisition().allowed()) {
                 for (int i = 0; i < ordered.size(); i++) {
                     Gcra.State next = evaluation.next().get(i);
-                    ThrottleSql.update(connection, "UPDATE " + WINDOWS + " SET debt = ?, updated_at = ?, drained_at = ?"
+                    Jdbc.update(connection, "UPDATE " + WINDOWS + " SET debt = ?, updated_at = ?, drained_at = ?"
                             + " WHERE bucket = ? AND window_ms = ?", next.debt(), next.updatedAt(),
                         Gcra.drainedAt(ordered.get(i), next.updatedAt()), ordered.get(i).bucket(),
                         ordered.get(i).limit().windowMillis());
@@ -82,10 +83,10 @@ public final class JdbcThrottleStore implements ThrottleStore {
 
     /** Locks the window's row, inserting an empty one when absent, and returns its state. */
     private static Gcra.State lock(Connection connection, WindowSpec window, long now) throws SQLException {
-        int locked = ThrottleSql.update(connection, "UPDATE " + WINDOWS + " SET debt = debt"
+        int locked = Jdbc.update(connection, "UPDATE " + WINDOWS + " SET debt = debt"
             + " WHERE bucket = ? AND window_ms = ?", window.bucket(), window.limit().windowMillis());
         if (locked == 0) {
-            ThrottleSql.update(connection, "INSERT INTO " + WINDOWS + " (bucket, window_ms, debt, updated_at,"
+            Jdbc.update(connection, "INSERT INTO " + WINDOWS + " (bucket, window_ms, debt, updated_at,"
                 + " drained_at) VALUES (?, ?, 0, 0, ?)", window.bucket(), window.limit().windowMillis(), now);
             return Gcra.State.EMPTY;
         }
@@ -93,7 +94,7 @@ public final class JdbcThrottleStore implements ThrottleStore {
     }
 
     private static Gcra.State read(Connection connection, WindowSpec window) throws SQLException {
-        List<Gcra.State> states = ThrottleSql.query(connection,
+        List<Gcra.State> states = Jdbc.query(connection,
             row -> new Gcra.State(row.getLong("debt"), row.getLong("updated_at")),
             "SELECT debt, updated_at FROM " + WINDOWS + " WHERE bucket = ? AND window_ms = ?",
             window.bucket(), window.limit().windowMillis());

@@ -1,16 +1,15 @@
 package org.postwarden.server.throttle;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.Tables;
 import org.postwarden.smtp.throttle.AccountAges;
 import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.webadmin.throttle.AccountCreationDates;
@@ -22,15 +21,15 @@ import org.postwarden.webadmin.throttle.AccountCreationDates;
  */
 final class AccountFirstSeen implements AccountAges, AccountCreationDates {
     static final String TABLE = "postwarden_throttle_first_seen";
-    /** Derby's "already exists", PostgreSQL's duplicate_table, and unique violations. */
-    private static final Set<String> ALREADY_EXISTS = Set.of("X0Y32", "42P07", "23505");
+    private static final List<String> TABLES = List.of("CREATE TABLE " + TABLE
+        + " (username VARCHAR(320) NOT NULL PRIMARY KEY, first_seen BIGINT NOT NULL)");
 
-    private final Optional<DataSource> dataSource;
+    private final Optional<Jdbc> database;
     private final Map<String, Instant> cache = new ConcurrentHashMap<>();
     private volatile boolean schemaReady;
 
-    private AccountFirstSeen(Optional<DataSource> dataSource) {
-        this.dataSource = dataSource;
+    private AccountFirstSeen(Optional<Jdbc> database) {
+        this.database = database;
     }
 
     static AccountFirstSeen inMemory() {
@@ -38,7 +37,8 @@ final class AccountFirstSeen implements AccountAges, AccountCreationDates {
     }
 
     static AccountFirstSeen jdbc(DataSource dataSource) {
-        return new AccountFirstSeen(Optional.of(dataSource));
+        return new AccountFirstSeen(Optional.of(new Jdbc(dataSource,
+            (action, e) -> new ThrottleStoreException("cannot " + action + ": " + e.getMessage(), e))));
     }
 
     @Override
@@ -47,7 +47,7 @@ final class AccountFirstSeen implements AccountAges, AccountCreationDates {
         if (cached != null) {
             return cached;
         }
-        if (dataSource.isEmpty()) {
+        if (database.isEmpty()) {
             return cache.computeIfAbsent(user, any -> now);
         }
         Instant stored = read(user).orElseGet(() -> insert(user, now));
@@ -58,7 +58,7 @@ final class AccountFirstSeen implements AccountAges, AccountCreationDates {
     @Override
     public Optional<Instant> created(String user) {
         Instant cached = cache.get(user);
-        if (cached != null || dataSource.isEmpty()) {
+        if (cached != null || database.isEmpty()) {
             return Optional.ofNullable(cached);
         }
         Optional<Instant> stored = read(user);
@@ -67,49 +67,36 @@ final class AccountFirstSeen implements AccountAges, AccountCreationDates {
     }
 
     private Optional<Instant> read(String user) {
-        try (Connection connection = connection();
-             PreparedStatement select = connection.prepareStatement(
-                 "SELECT first_seen FROM " + TABLE + " WHERE username = ?")) {
-            select.setString(1, user);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(Instant.ofEpochMilli(row.getLong(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new ThrottleStoreException("cannot read when " + user + " was first seen: " + e.getMessage(), e);
-        }
+        return database.orElseThrow().withConnection("read when " + user + " was first seen", connection -> {
+            createTableOnce(connection);
+            return Jdbc.query(connection, row -> Instant.ofEpochMilli(row.getLong(1)),
+                "SELECT first_seen FROM " + TABLE + " WHERE username = ?", user).stream().findFirst();
+        });
     }
 
     /** Records {@code now}, or answers what a concurrent first call (maybe on another node) recorded. */
     private Instant insert(String user, Instant now) {
-        try (Connection connection = connection();
-             PreparedStatement insert = connection.prepareStatement(
-                 "INSERT INTO " + TABLE + " (username, first_seen) VALUES (?, ?)")) {
-            insert.setString(1, user);
-            insert.setLong(2, now.toEpochMilli());
-            insert.executeUpdate();
-            return now;
-        } catch (SQLException e) {
-            if (ALREADY_EXISTS.contains(e.getSQLState())) {
-                return read(user).orElse(now);
-            }
-            throw new ThrottleStoreException("cannot record when " + user + " was first seen: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        Connection connection = dataSource.orElseThrow().getConnection();
-        if (!schemaReady) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE " + TABLE + " (username VARCHAR(320) NOT NULL PRIMARY KEY, "
-                    + "first_seen BIGINT NOT NULL)");
-            } catch (SQLException e) {
-                if (!ALREADY_EXISTS.contains(e.getSQLState())) {
-                    connection.close();
+        boolean recorded = database.orElseThrow().withConnection("record when " + user + " was first seen",
+            connection -> {
+                createTableOnce(connection);
+                try {
+                    Jdbc.update(connection, "INSERT INTO " + TABLE + " (username, first_seen) VALUES (?, ?)",
+                        user, now.toEpochMilli());
+                    return true;
+                } catch (SQLException e) {
+                    if (Jdbc.isUniqueViolation(e)) {
+                        return false;
+                    }
                     throw e;
                 }
-            }
+            });
+        return recorded ? now : read(user).orElse(now);
+    }
+
+    private void createTableOnce(Connection connection) throws SQLException {
+        if (!schemaReady) {
+            Tables.createIfAbsent(connection, TABLES);
             schemaReady = true;
         }
-        return connection;
     }
 }

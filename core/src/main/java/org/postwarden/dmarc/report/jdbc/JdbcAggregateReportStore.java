@@ -1,11 +1,13 @@
 package org.postwarden.dmarc.report.jdbc;
 
+import static org.postwarden.common.jdbc.Jdbc.prepare;
+import static org.postwarden.common.jdbc.Jdbc.query;
+import static org.postwarden.common.jdbc.Jdbc.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
-
+import org.postwarden.common.jdbc.Jdbc;
+import org.postwarden.common.jdbc.StoreFailures;
+import org.postwarden.common.jdbc.Tables;
 import org.postwarden.dmarc.report.AggregateReportStore;
 import org.postwarden.dmarc.report.AggregateReportStoreException;
 import org.postwarden.dmarc.report.DmarcEvaluation;
@@ -37,16 +40,34 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
     private static final String SENT = "SENT";
     private static final String UNDELIVERABLE = "UNDELIVERABLE";
     private static final int MAX_DETAILS = 30000;
-    /** Derby's "already exists", PostgreSQL's duplicate_table, and the unique violation of a concurrent creation. */
-    private static final Set<String> ALREADY_EXISTS = Set.of("X0Y32", "42P07", "23505");
+    /** In SQL that Derby and PostgreSQL both accept; instants are epoch milliseconds. */
+    private static final List<String> TABLES = List.of(
+        "CREATE TABLE " + EVALUATIONS + " ("
+            + "id VARCHAR(36) NOT NULL PRIMARY KEY, "
+            + "policy_domain VARCHAR(255) NOT NULL, "
+            + "received_at BIGINT NOT NULL, "
+            + "report_id VARCHAR(320), "
+            + "details VARCHAR(" + MAX_DETAILS + ") NOT NULL)",
+        "CREATE INDEX " + EVALUATIONS + "_report ON " + EVALUATIONS + " (report_id, policy_domain)",
+        "CREATE TABLE " + REPORTS + " ("
+            + "report_id VARCHAR(320) NOT NULL PRIMARY KEY, "
+            + "policy_domain VARCHAR(255) NOT NULL, "
+            + "begin_at BIGINT NOT NULL, "
+            + "end_at BIGINT NOT NULL, "
+            + "evaluations BIGINT NOT NULL, "
+            + "state VARCHAR(16) NOT NULL, "
+            + "taken_at BIGINT, "
+            + "finished_at BIGINT, "
+            + "destinations VARCHAR(4000), "
+            + "problem VARCHAR(1000))");
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     /** @throws AggregateReportStoreException when the database is unreachable or the tables cannot be created */
     public JdbcAggregateReportStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-        withConnection("create the DMARC report tables", connection -> {
-            createIfAbsent(connection);
+        this.jdbc = new Jdbc(dataSource, StoreFailures.describing("DMARC report", AggregateReportStoreException::new));
+        jdbc.withConnection("create the DMARC report tables", connection -> {
+            Tables.createIfAbsent(connection, TABLES);
             return null;
         });
     }
@@ -58,40 +79,27 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
             throw new AggregateReportStoreException("DMARC evaluation of " + evaluation.headerFrom() + " too large to store ("
                 + details.length() + " characters)", null);
         }
-        withConnection("record a DMARC evaluation", connection -> update(connection, "INSERT INTO " + EVALUATIONS
+        jdbc.update("record a DMARC evaluation", "INSERT INTO " + EVALUATIONS
                 + " (id, policy_domain, received_at, details) VALUES (?, ?, ?, ?)",
-            UUID.randomUUID().toString(), evaluation.policyDomain(), evaluation.receivedAt().toEpochMilli(), details));
+            UUID.randomUUID().toString(), evaluation.policyDomain(), evaluation.receivedAt().toEpochMilli(), details);
     }
 
     @Override
     public int close(Instant end, Function<String, String> reportId) {
-        List<String> domains = withConnection("list the pending DMARC evaluations", connection -> {
-            List<String> found = new ArrayList<>();
-            try (PreparedStatement statement = prepare(connection, "SELECT DISTINCT policy_domain FROM " + EVALUATIONS
-                     + " WHERE report_id IS NULL AND received_at < ?", end.toEpochMilli());
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
-                }
-            }
-            return found;
-        });
+        List<String> domains = jdbc.query("list the pending DMARC evaluations", row -> row.getString(1),
+            "SELECT DISTINCT policy_domain FROM " + EVALUATIONS + " WHERE report_id IS NULL AND received_at < ?",
+            end.toEpochMilli());
         int made = 0;
         for (String domain : domains) {
             String id = reportId.apply(domain);
-            boolean madeOne = inTransaction("close a DMARC report", connection -> {
+            boolean madeOne = jdbc.inTransaction("close a DMARC report", connection -> {
                 int taken = update(connection, "UPDATE " + EVALUATIONS + " SET report_id = ? "
                     + "WHERE policy_domain = ? AND report_id IS NULL AND received_at < ?", id, domain, end.toEpochMilli());
                 if (taken == 0) {
                     return false; // another node closed them first
                 }
-                long begin;
-                try (PreparedStatement statement = prepare(connection,
-                         "SELECT MIN(received_at) FROM " + EVALUATIONS + " WHERE report_id = ?", id);
-                     ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    begin = row.getLong(1);
-                }
+                long begin = query(connection, row -> row.getLong(1),
+                    "SELECT MIN(received_at) FROM " + EVALUATIONS + " WHERE report_id = ?", id).get(0);
                 update(connection, "INSERT INTO " + REPORTS + " (report_id, policy_domain, begin_at, end_at, evaluations, "
                     + "state) VALUES (?, ?, ?, ?, ?, ?)", id, domain, begin, end.toEpochMilli(), (long) taken, UNSENT);
                 return true;
@@ -104,20 +112,12 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
     @Override
     public List<ReportBatch> takeUnsent(Instant now, Duration stale) {
         long staleBefore = now.minus(stale).toEpochMilli();
-        List<String> candidates = withConnection("list the unsent DMARC reports", connection -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement statement = prepare(connection, "SELECT report_id FROM " + REPORTS
-                     + " WHERE state = ? AND (taken_at IS NULL OR taken_at <= ?) ORDER BY end_at", UNSENT, staleBefore);
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        });
+        List<String> candidates = jdbc.query("list the unsent DMARC reports", row -> row.getString(1),
+            "SELECT report_id FROM " + REPORTS + " WHERE state = ? AND (taken_at IS NULL OR taken_at <= ?) ORDER BY end_at",
+            UNSENT, staleBefore);
         List<ReportBatch> taken = new ArrayList<>();
         for (String id : candidates) {
-            withConnection("take an unsent DMARC report", connection -> {
+            jdbc.withConnection("take an unsent DMARC report", connection -> {
                 if (update(connection, "UPDATE " + REPORTS + " SET taken_at = ? WHERE report_id = ? AND state = ? "
                     + "AND (taken_at IS NULL OR taken_at <= ?)", now.toEpochMilli(), id, UNSENT, staleBefore) == 1) {
                     taken.add(batch(connection, id));
@@ -140,13 +140,13 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
 
     @Override
     public void release(String reportId) {
-        withConnection("release a DMARC report", connection -> update(connection,
-            "UPDATE " + REPORTS + " SET taken_at = NULL WHERE report_id = ? AND state = ?", reportId, UNSENT));
+        jdbc.update("release a DMARC report",
+            "UPDATE " + REPORTS + " SET taken_at = NULL WHERE report_id = ? AND state = ?", reportId, UNSENT);
     }
 
     @Override
     public List<DomainReporting> domains() {
-        return withConnection("list the DMARC reporting domains", connection -> {
+        return jdbc.withConnection("list the DMARC reporting domains", connection -> {
             Map<String, DomainReporting> domains = new LinkedHashMap<>();
             try (PreparedStatement statement = prepare(connection, "SELECT policy_domain, COUNT(*), MIN(received_at), "
                      + "MAX(received_at) FROM " + EVALUATIONS + " GROUP BY policy_domain");
@@ -180,7 +180,7 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
     }
 
     private void finish(String reportId, String state, Instant at, String destinations, String problem) {
-        inTransaction("finish a DMARC report", connection -> {
+        jdbc.inTransaction("finish a DMARC report", connection -> {
             if (update(connection, "UPDATE " + REPORTS + " SET state = ?, finished_at = ?, destinations = ?, problem = ? "
                 + "WHERE report_id = ? AND state = ?", state, at.toEpochMilli(), destinations, problem, reportId, UNSENT) == 0) {
                 throw new AggregateReportStoreException("No unsent DMARC report " + reportId, null);
@@ -201,99 +201,8 @@ public final class JdbcAggregateReportStore implements AggregateReportStore {
             begin = Instant.ofEpochMilli(row.getLong(2));
             end = Instant.ofEpochMilli(row.getLong(3));
         }
-        List<DmarcEvaluation> evaluations = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection,
-                 "SELECT details FROM " + EVALUATIONS + " WHERE report_id = ? ORDER BY received_at", id);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                evaluations.add(EvaluationJson.read(rows.getString(1)));
-            }
-        }
+        List<DmarcEvaluation> evaluations = query(connection, row -> EvaluationJson.read(row.getString(1)),
+            "SELECT details FROM " + EVALUATIONS + " WHERE report_id = ? ORDER BY received_at", id);
         return new ReportBatch(id, domain, begin, end, evaluations);
-    }
-
-    /** In SQL that Derby and PostgreSQL both accept; instants are epoch milliseconds. Several nodes may run it at once. */
-    private static void createIfAbsent(Connection connection) throws SQLException {
-        for (String ddl : new String[] {
-            "CREATE TABLE " + EVALUATIONS + " ("
-                + "id VARCHAR(36) NOT NULL PRIMARY KEY, "
-                + "policy_domain VARCHAR(255) NOT NULL, "
-                + "received_at BIGINT NOT NULL, "
-                + "report_id VARCHAR(320), "
-                + "details VARCHAR(" + MAX_DETAILS + ") NOT NULL)",
-            "CREATE INDEX " + EVALUATIONS + "_report ON " + EVALUATIONS + " (report_id, policy_domain)",
-            "CREATE TABLE " + REPORTS + " ("
-                + "report_id VARCHAR(320) NOT NULL PRIMARY KEY, "
-                + "policy_domain VARCHAR(255) NOT NULL, "
-                + "begin_at BIGINT NOT NULL, "
-                + "end_at BIGINT NOT NULL, "
-                + "evaluations BIGINT NOT NULL, "
-                + "state VARCHAR(16) NOT NULL, "
-                + "taken_at BIGINT, "
-                + "finished_at BIGINT, "
-                + "destinations VARCHAR(4000), "
-                + "problem VARCHAR(1000))"}) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(ddl);
-            } catch (SQLException e) {
-                if (!ALREADY_EXISTS.contains(e.getSQLState())) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(String action, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new AggregateReportStoreException("DMARC report database failed to " + action + " (SQLState "
-                + e.getSQLState() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T inTransaction(String action, Work<T> work) {
-        return withConnection(action, connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        });
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
     }
 }
