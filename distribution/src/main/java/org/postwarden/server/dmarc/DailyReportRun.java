@@ -43,7 +43,7 @@ class DailyReportRun {
     }
 
     static Duration untilNext(LocalTime time, Clock clock) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+        ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
         ZonedDateTime next = now.with(time);
         return Duration.between(now, next.isAfter(now) ? next : next.plusDays(1));
     }
