@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -18,13 +20,32 @@ import org.apache.mailet.Mail;
  * headers, which breaks signatures.
  */
 public final class MessageBytes {
+    private static final byte[] CRLF = {'\r', '\n'};
     private MessageBytes() {
     }
 
+    /**
+     * The header fields as they stand (with the changes of earlier mailets) and the body as it is. Not
+     * {@code MimeMessage.writeTo}: once a header changed (RemoveMimeHeader bcc does), writeTo first runs
+     * {@code saveChanges}, which adds MIME-Version, Date and Message-ID to mail that had none. 8-bit header octets
+     * read as '?', as James parsed them ({@link #readAsReceived} has them).
+     */
     public static byte[] read(Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
+            Enumeration<String> fields = message.getAllHeaderLines();
+            while (fields.hasMoreElements()) {
+                out.write((fields.nextElement() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.write(CRLF);
+            try (InputStream body = message.getRawInputStream()) {
+                body.transferTo(out);
+            } catch (MessagingException contentSetByCode) {
+                // A body built through the javax.mail API has no raw form: only writeTo can serialise it.
+                out.reset();
+                message.writeTo(out);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new MessagingException("cannot read the message of " + mail.getName(), e);

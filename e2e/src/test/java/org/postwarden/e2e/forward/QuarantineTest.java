@@ -22,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
 import org.postwarden.e2e.harness.HamSpamd;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -245,8 +246,8 @@ class QuarantineTest {
             mx.send(SENDER, READER, Messages.simple(SENDER, READER, "local digest"));
         }
 
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(READER, "secret");
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(READER, "secret");
             await().atMost(Duration.ofSeconds(60)).until(() -> imap.list().stream().anyMatch(folder -> folder.contains("Spam")));
             imap.select("Spam").awaitMessage(await().atMost(Duration.ofSeconds(60)));
             assertThat(imap.readFirstMessage()).contains("Subject: local pills").contains("X-Spam-Status: Yes, score=");

@@ -10,6 +10,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import javax.net.ssl.SSLSocket;
+
+
 /**
  * An SMTP connection that writes exactly the bytes a test gives it (overlong lines, 8-bit octets, unterminated
  * data), for the malformed input that {@link SmtpSession}'s client would refuse or rewrite. Each reply is read
@@ -21,11 +24,15 @@ public final class RawSmtp implements AutoCloseable {
     public static final String SILENT = "(no reply)";
     private static final int TIMEOUT_MILLIS = 30_000;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     private RawSmtp(Socket socket) throws IOException {
+        use(socket);
+    }
+
+    private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -45,6 +52,21 @@ public final class RawSmtp implements AutoCloseable {
         }
     }
 
+    /** STARTTLS, then EHLO again over TLS: the server takes AUTH only over TLS. */
+    public void startTls() {
+        try {
+            expect(command("STARTTLS"), "220");
+            SSLSocket tls = (SSLSocket) TrustingTls.sockets().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+            tls.setSoTimeout(TIMEOUT_MILLIS);
+            tls.startHandshake();
+            use(tls);
+            expect(command("EHLO client.test"), "250");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** AUTH PLAIN, after {@link #startTls()}. */
     public String authenticate(String user, String password) {
         String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
         return command("AUTH PLAIN " + token);

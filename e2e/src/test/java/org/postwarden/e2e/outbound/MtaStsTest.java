@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -64,8 +65,8 @@ class MtaStsTest {
         Instant submitted = Instant.now();
         submit("bob@enforce.example", "enforced-1");
 
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX)
                 .awaitMessage(await().atMost(Duration.ofSeconds(60)));
             Duration bouncedAfter = Duration.between(submitted, Instant.now());
             String dsn = imap.readFirstMessage();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -128,8 +129,8 @@ class ReputationGuardTest {
             .body("find { it.user == '" + ALICE + "' }.reason", containsString("outbound reputation: 100.0%"))
             .body("find { it.user == '" + ALICE + "' }.counters.refused", equalTo(4))
             .body("user", not(hasItem(BOB)));
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(POSTMASTER, PASSWORD).select(TestIMAPClient.INBOX)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(POSTMASTER, PASSWORD).select(TestIMAPClient.INBOX)
                 .awaitMessage(await().atMost(DELIVERY));
             assertThat(imap.readFirstMessage())
                 .contains("Subject: Postwarden: account " + ALICE + " suspended")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.dkim.HeaderField;
 import org.postwarden.dkim.RawMessage;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
 import org.postwarden.e2e.harness.SmtpSink;
@@ -104,8 +105,8 @@ class SubmissionHygieneTest {
             mx.send("one@remote.example", ALICE, message);
         }
 
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX)
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX)
                 .awaitMessage(await().atMost(Duration.ofSeconds(30)));
             String delivered = imap.readFirstMessage();
             assertThat(delivered).contains("From: one@remote.example, two@remote.example\r\n", "Subject: " + subject);

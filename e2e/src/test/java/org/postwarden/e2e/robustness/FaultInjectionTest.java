@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
 import org.postwarden.e2e.harness.HamSpamd;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.SmtpSession;
@@ -121,8 +122,8 @@ class FaultInjectionTest {
 
     private static String awaitInInbox(String subject) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (TestIMAPClient imap = new TestIMAPClient()) {
-                imap.connect("127.0.0.1", server.ports().imap()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX);
+            try (TestIMAPClient imap = Imaps.client()) {
+                imap.connect("127.0.0.1", server.ports().imaps()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX);
                 if (imap.getMessageCount(TestIMAPClient.INBOX) == 0) {
                     return "";
                 }

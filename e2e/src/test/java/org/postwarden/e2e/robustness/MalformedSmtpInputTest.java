@@ -19,9 +19,11 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postwarden.e2e.harness.Imaps;
 import org.postwarden.e2e.harness.Messages;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 import org.postwarden.e2e.harness.RawSmtp;
+import org.postwarden.e2e.harness.TrustingTls;
 
 /**
  * Malformed SMTP input on the MX and on authenticated submission. Each case asserts the reply James 3.8.1 and our
@@ -54,6 +56,7 @@ class MalformedSmtpInputTest {
             assertThat(smtp.command("RSET")).startsWith("250");
         }
         try (RawSmtp submission = RawSmtp.connect(server.ports().submission())) {
+            submission.startTls();
             assertThat(submission.authenticate(ALICE, PASSWORD)).startsWith("235");
             assertThat(submission.command("RCPT TO:<" + "c".repeat(HUNDRED_KB) + "@" + DOMAIN + ">")).isEqualTo(LINE_TOO_LONG);
             assertThat(submission.command("RSET")).startsWith("250");
@@ -174,6 +177,7 @@ class MalformedSmtpInputTest {
     /** One message on a fresh authenticated submission session: the reply to its final dot (or first refusal). */
     private static String submit(String mailbox, byte[] message) {
         try (RawSmtp submission = RawSmtp.connect(server.ports().submission())) {
+            submission.startTls();
             assertThat(submission.authenticate(ALICE, PASSWORD)).startsWith("235");
             String reply = submission.mail(ALICE, mailbox, message);
             assertThat(submission.command("RSET")).startsWith("250");
@@ -208,7 +212,7 @@ class MalformedSmtpInputTest {
 
     /** The first message of the mailbox as IMAP sends it, one char per octet; each command waits for its answer. */
     private static String fetchOctets(String mailbox) {
-        try (Socket socket = new Socket("127.0.0.1", server.ports().imap())) {
+        try (Socket socket = TrustingTls.sockets().createSocket("127.0.0.1", server.ports().imaps())) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -242,8 +246,8 @@ class MalformedSmtpInputTest {
     }
 
     private static String find(String mailbox, String subject) throws Exception {
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", server.ports().imap()).login(mailbox, PASSWORD).select(TestIMAPClient.INBOX);
+        try (TestIMAPClient imap = Imaps.client()) {
+            imap.connect("127.0.0.1", server.ports().imaps()).login(mailbox, PASSWORD).select(TestIMAPClient.INBOX);
             long count = imap.getMessageCount(TestIMAPClient.INBOX);
             for (long i = 1; i <= count; i++) {
                 String fetched = imap.sendCommand("FETCH " + i + " (BODY.PEEK[])");
