@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.postwarden.common.TagValueList;
 import org.postwarden.dkim.Canonicalization;
 import org.postwarden.dkim.HeaderField;
@@ -40,8 +39,8 @@ public final class ArcMessageSignatureParser {
         }
         String c = tags.get("c").orElse(DEFAULT_CANONICALIZATION);
         Canonicalization[] canonicalization = canonicalization(tags, c);
-        Optional<Instant> timestamp = instant(tags.number("t"));
-        Optional<Instant> expiration = instant(tags.number("x"));
+        Optional<Instant> timestamp = tags.instant("t");
+        Optional<Instant> expiration = tags.instant("x");
         return new ArcMessageSignature(tags.instance(), tags.algorithm(), tags.utf8("d"), tags.utf8("s"),
             signedHeaders, tags.base64("bh"), tags.base64("b"), canonicalization[0], canonicalization[1],
             tags.number("l"), timestamp, expiration, fieldText, tags.unsignedField());
@@ -59,9 +58,5 @@ public final class ArcMessageSignatureParser {
             result[i] = Canonicalization.fromTagValue(name).orElseThrow(() -> tags.malformed("unsupported c=" + c));
         }
         return result;
-    }
-
-    private static Optional<Instant> instant(OptionalLong seconds) {
-        return seconds.isPresent() ? Optional.of(Instant.ofEpochSecond(seconds.getAsLong())) : Optional.empty();
     }
 }

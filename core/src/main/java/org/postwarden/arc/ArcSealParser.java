@@ -3,7 +3,6 @@ package org.postwarden.arc;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.postwarden.dkim.HeaderField;
 
 /** Parses ARC-Seal fields and checks them against RFC 8617 §4.1.3. */
@@ -28,10 +27,7 @@ public final class ArcSealParser {
         String cv = tags.required("cv");
         ChainValidationStatus status = ChainValidationStatus.fromTagValue(cv)
             .orElseThrow(() -> tags.malformed("invalid cv=" + cv));
-        OptionalLong t = tags.number("t");
-        Optional<Instant> timestamp = t.isPresent()
-            ? Optional.of(Instant.ofEpochSecond(t.getAsLong()))
-            : Optional.empty();
+        Optional<Instant> timestamp = tags.instant("t");
         return new ArcSeal(tags.instance(), status, tags.algorithm(), tags.utf8("d"), tags.utf8("s"), tags.base64("b"),
             timestamp, fieldText, tags.unsignedField());
     }

@@ -1,6 +1,7 @@
 package org.postwarden.arc;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,18 @@ final class ArcTags {
             throw malformed(what, "invalid " + name + "=" + digits);
         }
         return OptionalLong.of(Long.parseLong(digits));
+    }
+
+    /** A t= or x= value: seconds past the last Instant are as malformed as letters, not a DateTimeException. */
+    Optional<Instant> instant(String name) throws ArcException {
+        OptionalLong seconds = number(name);
+        if (seconds.isEmpty()) {
+            return Optional.empty();
+        }
+        if (seconds.getAsLong() > Instant.MAX.getEpochSecond()) {
+            throw malformed(what, "invalid " + name + "=" + seconds.getAsLong());
+        }
+        return Optional.of(Instant.ofEpochSecond(seconds.getAsLong()));
     }
 
     /** The field with the b= value removed: what the signature covers (RFC 6376 §3.7). */

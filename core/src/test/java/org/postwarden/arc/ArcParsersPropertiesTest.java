@@ -2,11 +2,9 @@ package org.postwarden.arc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.postwarden.common.BadInput;
+import org.postwarden.testing.Fuzz;
 
 class ArcParsersPropertiesTest {
     private static final String[] SEALS = {
@@ -24,45 +22,38 @@ class ArcParsersPropertiesTest {
         "ARC-Authentication-Results: i=1; mx1.example; none",
     };
 
-    @Property(tries = 1500)
-    void sealParserShouldOnlyEverFailWithArcException(@ForAll("seals") String field) {
-        try {
-            assertThat(ArcSealParser.parse(field).instance()).isBetween(1, ArcChain.MAX_SETS);
-        } catch (ArcException expected) {
-            assertThat(expected.failure()).isNotNull();
-        }
+    @Test
+    void sealParserShouldOnlyEverFailWithArcException() {
+        Fuzz.forAll("ARC-Seal fields parse or fail with ArcException", 1500, BadInput.near(SEALS), field -> {
+            try {
+                assertThat(ArcSealParser.parse(field).instance()).isBetween(1, ArcChain.MAX_SETS);
+            } catch (ArcException expected) {
+                assertThat(expected.failure()).isNotNull();
+            }
+        });
     }
 
-    @Property(tries = 1500)
-    void messageSignatureParserShouldOnlyEverFailWithArcException(@ForAll("messageSignatures") String field) {
-        try {
-            assertThat(ArcMessageSignatureParser.parse(field).instance()).isBetween(1, ArcChain.MAX_SETS);
-        } catch (ArcException expected) {
-            assertThat(expected.failure()).isNotNull();
-        }
+    @Test
+    void messageSignatureParserShouldOnlyEverFailWithArcException() {
+        Fuzz.forAll("ARC-Message-Signature fields parse or fail with ArcException", 1500,
+            BadInput.near(MESSAGE_SIGNATURES), field -> {
+            try {
+                assertThat(ArcMessageSignatureParser.parse(field).instance()).isBetween(1, ArcChain.MAX_SETS);
+            } catch (ArcException expected) {
+                assertThat(expected.failure()).isNotNull();
+            }
+        });
     }
 
-    @Property(tries = 1500)
-    void authenticationResultsParserShouldOnlyEverFailWithArcException(@ForAll("authenticationResults") String field) {
-        try {
-            assertThat(ArcAuthenticationResults.parse(field).instance()).isBetween(1, ArcChain.MAX_SETS);
-        } catch (ArcException expected) {
-            assertThat(expected.failure()).isNotNull();
-        }
-    }
-
-    @Provide
-    Arbitrary<String> seals() {
-        return BadInput.near(SEALS);
-    }
-
-    @Provide
-    Arbitrary<String> messageSignatures() {
-        return BadInput.near(MESSAGE_SIGNATURES);
-    }
-
-    @Provide
-    Arbitrary<String> authenticationResults() {
-        return BadInput.near(AUTHENTICATION_RESULTS);
+    @Test
+    void authenticationResultsParserShouldOnlyEverFailWithArcException() {
+        Fuzz.forAll("ARC-Authentication-Results fields parse or fail with ArcException", 1500,
+            BadInput.near(AUTHENTICATION_RESULTS), field -> {
+            try {
+                assertThat(ArcAuthenticationResults.parse(field).instance()).isBetween(1, ArcChain.MAX_SETS);
+            } catch (ArcException expected) {
+                assertThat(expected.failure()).isNotNull();
+            }
+        });
     }
 }

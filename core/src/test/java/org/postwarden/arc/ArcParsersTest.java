@@ -37,6 +37,15 @@ class ArcParsersTest {
             "base64");
     }
 
+    /** Found by the fuzz tests: an 18-digit time passed the digit limit and overflowed Instant. */
+    @Test
+    void timesPastTheLastInstantShouldBeMalformed() {
+        assertMalformed(() -> ArcSealParser.parse("ARC-Seal: i=1; a=rsa-sha256; t=180000001800000000; cv=none;"
+            + " d=x.example; s=s; b=AAAA"), "t=180000001800000000");
+        assertMalformed(() -> ArcMessageSignatureParser.parse("ARC-Message-Signature: i=1; a=rsa-sha256; d=fwd.example;"
+            + " s=arc; h=from; bh=AAAA; b=AAAA; x=180000001800000000"), "x=180000001800000000");
+    }
+
     @Test
     void parsersShouldRefuseRsaSha1() {
         assertThatThrownBy(() -> ArcSealParser.parse("ARC-Seal: i=1; a=rsa-sha1; cv=none; d=x.example; s=s; b=AAAA"))

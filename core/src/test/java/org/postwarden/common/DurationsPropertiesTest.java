@@ -4,30 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.postwarden.testing.Fuzz;
 
 class DurationsPropertiesTest {
-    @Property(tries = 2000)
-    void parseShouldOnlyEverFailWithIllegalArgumentException(@ForAll("durations") String text) {
-        try {
-            assertThat(Durations.parse(text)).isNotNull();
-        } catch (IllegalArgumentException expected) {
-            assertThat(expected.getMessage()).startsWith("Invalid duration");
-        }
+    @Test
+    void parseShouldOnlyEverFailWithIllegalArgumentException() {
+        Fuzz.forAll("durations parse or fail with IllegalArgumentException", 2000,
+            BadInput.near("300s", "5m", "12h", "2d", "1500ms", "PT5M", "P2DT3H", " 10 s "), text -> {
+                try {
+                    assertThat(Durations.parse(text)).isNotNull();
+                } catch (IllegalArgumentException expected) {
+                    assertThat(expected.getMessage()).startsWith("Invalid duration");
+                }
+            });
     }
 
-    @Property(tries = 1000)
-    void secondsShouldReadBack(@ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long seconds) {
-        assertThat(Durations.parse(seconds + "s")).isEqualTo(Duration.ofSeconds(seconds));
-        assertThat(Durations.parse(Duration.ofSeconds(seconds).toString())).isEqualTo(Duration.ofSeconds(seconds));
-    }
-
-    @Provide
-    Arbitrary<String> durations() {
-        return BadInput.near("300s", "5m", "12h", "2d", "1500ms", "PT5M", "P2DT3H", " 10 s ");
+    @Test
+    void secondsShouldReadBack() {
+        Fuzz.forAll("seconds read back", 1000, BadInput.oneOfGenerators(random -> (long) random.nextInt(100),
+            random -> random.nextLong(1_000_000_000_001L), BadInput.oneOf(0L, 1_000_000_000_000L)), seconds -> {
+            assertThat(Durations.parse(seconds + "s")).isEqualTo(Duration.ofSeconds(seconds));
+            assertThat(Durations.parse(Duration.ofSeconds(seconds).toString())).isEqualTo(Duration.ofSeconds(seconds));
+        });
     }
 }

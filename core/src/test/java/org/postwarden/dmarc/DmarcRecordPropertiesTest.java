@@ -2,11 +2,9 @@ package org.postwarden.dmarc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.postwarden.common.BadInput;
+import org.postwarden.testing.Fuzz;
 
 class DmarcRecordPropertiesTest {
     private static final String[] VALID = {
@@ -17,20 +15,17 @@ class DmarcRecordPropertiesTest {
         "v=DMARC1; p=none; np=reject; x_future=1",
     };
 
-    @Property(tries = 2000)
-    void parseShouldOnlyEverFailWithInvalidRecordException(@ForAll("records") String txt) {
-        boolean looksLikeDmarc = DmarcRecordParser.isDmarcRecord(txt);
-        try {
-            DmarcRecord record = DmarcRecordParser.parse(txt);
-            assertThat(record.policy()).isNotNull();
-            assertThat(looksLikeDmarc).isTrue();
-        } catch (DmarcRecordParser.InvalidRecordException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
-    }
-
-    @Provide
-    Arbitrary<String> records() {
-        return BadInput.near(VALID);
+    @Test
+    void parseShouldOnlyEverFailWithInvalidRecordException() {
+        Fuzz.forAll("DMARC records parse or fail with InvalidRecordException", 2000, BadInput.near(VALID), txt -> {
+            boolean looksLikeDmarc = DmarcRecordParser.isDmarcRecord(txt);
+            try {
+                DmarcRecord record = DmarcRecordParser.parse(txt);
+                assertThat(record.policy()).isNotNull();
+                assertThat(looksLikeDmarc).isTrue();
+            } catch (DmarcRecordParser.InvalidRecordException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        });
     }
 }

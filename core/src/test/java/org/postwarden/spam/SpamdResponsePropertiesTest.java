@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.postwarden.common.BadInput;
+import org.postwarden.testing.Fuzz;
 
 /** Whatever a spamd (or something else on its port) answers, the client gives a verdict or SpamdUnavailableException. */
 class SpamdResponsePropertiesTest {
@@ -26,7 +24,7 @@ class SpamdResponsePropertiesTest {
     private static ServerSocket server;
     private static Thread acceptor;
 
-    @BeforeContainer
+    @BeforeAll
     static void startFakeSpamd() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(SpamdResponsePropertiesTest::answerEachConnection, "fake-spamd");
@@ -34,21 +32,26 @@ class SpamdResponsePropertiesTest {
         acceptor.start();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopFakeSpamd() throws IOException {
         server.close();
     }
 
-    @Property(tries = 1000)
-    void anyAnswerShouldGiveAVerdictOrSpamdUnavailable(@ForAll("answers") byte[] answer) {
-        ANSWER.set(answer);
-        SpamdClient client = new SpamdClient("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5));
-        try {
-            SpamVerdict verdict = client.check(MESSAGE);
-            assertThat(verdict.report()).isNotNull();
-        } catch (SpamdUnavailableException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
+    @Test
+    void anyAnswerShouldGiveAVerdictOrSpamdUnavailable() {
+        Fuzz.forAll("any spamd answer gives a verdict or SpamdUnavailableException", 1000, BadInput.nearBytes(
+            "SPAMD/1.1 0 EX_OK\r\nContent-length: 11\r\nSpam: True ; 15.3 / 5.0\r\n\r\nreport body",
+            "SPAMD/1.5 0 EX_OK\r\nSpam: False ; -1.2 / 5.0\r\n\r\nBAYES_00,HTML_MESSAGE",
+            "SPAMD/1.0 76 Bad header line: (EX_PROTOCOL)\r\n\r\n"), answer -> {
+                ANSWER.set(answer);
+                SpamdClient client = new SpamdClient("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5));
+                try {
+                    SpamVerdict verdict = client.check(MESSAGE);
+                    assertThat(verdict.report()).isNotNull();
+                } catch (SpamdUnavailableException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            });
     }
 
     private static void answerEachConnection() {
@@ -61,13 +64,5 @@ class SpamdResponsePropertiesTest {
                 // The client hung up early or the server closed: the next connection gets the next answer.
             }
         }
-    }
-
-    @Provide
-    Arbitrary<byte[]> answers() {
-        return BadInput.nearBytes(
-            "SPAMD/1.1 0 EX_OK\r\nContent-length: 11\r\nSpam: True ; 15.3 / 5.0\r\n\r\nreport body",
-            "SPAMD/1.5 0 EX_OK\r\nSpam: False ; -1.2 / 5.0\r\n\r\nBAYES_00,HTML_MESSAGE",
-            "SPAMD/1.0 76 Bad header line: (EX_PROTOCOL)\r\n\r\n");
     }
 }

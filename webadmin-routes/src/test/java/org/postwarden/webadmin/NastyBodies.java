@@ -4,16 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
 
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
+import org.postwarden.common.BadInput;
 
 import io.restassured.http.ContentType;
 import io.restassured.http.Method;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Request bodies a route must refuse with a 4xx JSON error, never a 500: not JSON, the wrong JSON type, wrong field
@@ -43,14 +45,17 @@ public final class NastyBodies {
     }
 
     /** Random text and random JSON-ish text, with the route's field names in it. */
-    public static Arbitrary<String> random(String... fields) {
-        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40).map(s -> "\"" + s + "\""),
-            Arbitraries.integers().map(String::valueOf), Arbitraries.of("null", "true", "[]", "{}", "1e999", "-0"),
-            Arbitraries.strings().ofMaxLength(10));
-        Arbitrary<String> objects = Arbitraries.maps(Arbitraries.of(fields), values).ofMaxSize(fields.length)
-            .map(map -> map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-                .reduce((a, b) -> a + ", " + b).map(body -> "{" + body + "}").orElse("{}"));
-        return Arbitraries.oneOf(objects, Arbitraries.strings().ofMaxLength(100));
+    public static Function<Random, String> random(String... fields) {
+        Function<Random, String> values = BadInput.oneOfGenerators(
+            random -> "\"" + BadInput.anyStrings(40).apply(random) + "\"",
+            random -> String.valueOf(random.nextInt()),
+            BadInput.oneOf("null", "true", "[]", "{}", "1e999", "-0"),
+            BadInput.anyStrings(10));
+        Function<Random, Map<String, String>> objects = BadInput.maps(BadInput.oneOf(fields), values, fields.length);
+        return BadInput.oneOfGenerators(
+            random -> objects.apply(random).entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).map(body -> "{" + body + "}").orElse("{}"),
+            BadInput.anyStrings(100));
     }
 
     public static RequestSpecification spec(WebAdminServer server) {

@@ -8,21 +8,17 @@ import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.postwarden.dkim.keys.DkimKeyManager;
 import org.postwarden.dkim.keys.InMemoryDkimKeyStore;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.Fuzz;
 import org.postwarden.webadmin.NastyBodies;
 
 import io.restassured.http.Method;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 class DkimKeyRoutesBadBodiesTest {
     private static final String[] FIELDS = {"algorithm", "selector", "bits", "pem"};
@@ -30,42 +26,35 @@ class DkimKeyRoutesBadBodiesTest {
     private static WebAdminServer server;
     private static RequestSpecification spec;
 
-    @BeforeContainer
+    @BeforeAll
     static void serve() {
         DkimKeyManager keys = new DkimKeyManager(new InMemoryDkimKeyStore(), StaticZone.builder().build(), Clock.systemUTC());
         server = WebAdminUtils.createWebAdminServer(new DkimKeyRoutes(keys, new OneDomain(Domain.of("example.com")))).start();
         spec = NastyBodies.spec(server);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.destroy();
     }
 
-    @Property(generation = GenerationMode.EXHAUSTIVE)
-    void nastyKeyRequestsShouldGetAJsonErrorNotA500(@ForAll("nastyBodies") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.POST, KEYS, body);
-    }
-
-    /** Fewer tries than the other routes: a body that passes generates an RSA key, which takes a while. */
-    @Property(tries = 40)
-    void randomKeyRequestsShouldNeverGetA500(@ForAll("randomBodies") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.POST, KEYS, body);
-    }
-
-    @Provide
-    Arbitrary<String> nastyBodies() {
+    @Test
+    void nastyKeyRequestsShouldGetAJsonErrorNotA500() {
         List<String> bodies = new ArrayList<>(NastyBodies.forFields(FIELDS));
         bodies.addAll(List.of("{\"algorithm\": \"ed25519\", \"bits\": 4096}", "{\"algorithm\": \"rsa\", \"bits\": 1}",
             "{\"algorithm\": \"rsa\", \"bits\": 2147483647}", "{\"algorithm\": \"dsa\"}", "{\"selector\": \"a b\", \"pem\": \"x\"}",
             "{\"selector\": \"s1\", \"pem\": \"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}",
             "{\"selector\": \"" + "s".repeat(100_000) + "\"}", "{\"selector\": \"../../etc\", \"algorithm\": \"ed25519\"}"));
-        return Arbitraries.of(bodies);
+
+        Fuzz.forEach("nasty key requests get a JSON error", bodies,
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.POST, KEYS, body));
     }
 
-    @Provide
-    Arbitrary<String> randomBodies() {
-        return NastyBodies.random("algorithm", "selector", "pem");
+    /** Fewer tries than the other routes: a body that passes generates an RSA key, which takes a while. */
+    @Test
+    void randomKeyRequestsShouldNeverGetA500() {
+        Fuzz.forAll("random key requests never get a 500", 40, NastyBodies.random("algorithm", "selector", "pem"),
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.POST, KEYS, body));
     }
 
     private record OneDomain(Domain domain) implements DomainList {

@@ -2,33 +2,31 @@ package org.postwarden.webadmin.greylist;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.postwarden.greylist.CachedWhitelist;
 import org.postwarden.greylist.Greylist;
 import org.postwarden.greylist.GreylistConfiguration;
 import org.postwarden.greylist.InMemoryGreylistStore;
+import org.postwarden.testing.Fuzz;
 import org.postwarden.webadmin.NastyBodies;
 
 import io.restassured.http.Method;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 class GreylistRoutesBadBodiesTest {
     private static final String[] FIELDS = {"kind", "value", "comment"};
+    private static final String WHITELIST = GreylistRoutes.BASE + "/whitelist";
     private static WebAdminServer server;
     private static RequestSpecification spec;
 
-    @BeforeContainer
+    @BeforeAll
     static void serve() {
         InMemoryGreylistStore store = new InMemoryGreylistStore();
         Clock clock = Clock.systemUTC();
@@ -38,32 +36,25 @@ class GreylistRoutesBadBodiesTest {
         spec = NastyBodies.spec(server);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.destroy();
     }
 
-    @Property(generation = GenerationMode.EXHAUSTIVE)
-    void nastyWhitelistEntriesShouldGetAJsonErrorNotA500(@ForAll("nastyBodies") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.POST, GreylistRoutes.BASE + "/whitelist", body);
-    }
-
-    @Property(tries = 100)
-    void randomWhitelistEntriesShouldNeverGetA500(@ForAll("randomBodies") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.POST, GreylistRoutes.BASE + "/whitelist", body);
-    }
-
-    @Provide
-    Arbitrary<String> nastyBodies() {
-        List<String> bodies = new java.util.ArrayList<>(NastyBodies.forFields(FIELDS));
+    @Test
+    void nastyWhitelistEntriesShouldGetAJsonErrorNotA500() {
+        List<String> bodies = new ArrayList<>(NastyBodies.forFields(FIELDS));
         bodies.addAll(List.of("{\"kind\": \"client-network\", \"value\": \"192.0.2.0/99\"}",
             "{\"kind\": \"client-hostname-regex\", \"value\": \"(((\"}", "{\"kind\": \"recipient\", \"value\": null}",
             "{\"kind\": \"nonsense\", \"value\": \"x\"}", "{\"kind\": \"sender-domain\", \"value\": \"a@b\"}"));
-        return Arbitraries.of(bodies);
+
+        Fuzz.forEach("nasty whitelist entries get a JSON error", bodies,
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.POST, WHITELIST, body));
     }
 
-    @Provide
-    Arbitrary<String> randomBodies() {
-        return NastyBodies.random(FIELDS);
+    @Test
+    void randomWhitelistEntriesShouldNeverGetA500() {
+        Fuzz.forAll("random whitelist entries never get a 500", 100, NastyBodies.random(FIELDS),
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.POST, WHITELIST, body));
     }
 }

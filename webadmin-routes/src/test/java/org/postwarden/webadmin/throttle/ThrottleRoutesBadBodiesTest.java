@@ -7,23 +7,19 @@ import java.util.Optional;
 
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.postwarden.throttle.InMemoryOverrideStore;
 import org.postwarden.throttle.InMemorySuspensionStore;
 import org.postwarden.throttle.InMemoryThrottleStore;
 import org.postwarden.throttle.ThrottlePolicy;
 import org.postwarden.throttle.Throttler;
+import org.postwarden.testing.Fuzz;
 import org.postwarden.webadmin.NastyBodies;
 
 import io.restassured.http.Method;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 class ThrottleRoutesBadBodiesTest {
     private static final String OVERRIDE = ThrottleRoutes.BASE + "/users/alice@example.com/override";
@@ -31,7 +27,7 @@ class ThrottleRoutesBadBodiesTest {
     private static WebAdminServer server;
     private static RequestSpecification spec;
 
-    @BeforeContainer
+    @BeforeAll
     static void serve() {
         Clock clock = Clock.systemUTC();
         InMemoryThrottleStore store = new InMemoryThrottleStore();
@@ -43,42 +39,31 @@ class ThrottleRoutesBadBodiesTest {
         spec = NastyBodies.spec(server);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.destroy();
     }
 
-    @Property(generation = GenerationMode.EXHAUSTIVE)
-    void nastyOverridesShouldGetAJsonErrorNotA500(@ForAll("nastyOverrides") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.PUT, OVERRIDE, body);
-    }
-
-    @Property(tries = 100)
-    void randomOverridesShouldNeverGetA500(@ForAll("randomOverrides") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.PUT, OVERRIDE, body);
-    }
-
-    /** Each try suspends (or finds bob suspended already: 409) and never a 500. */
-    @Property(generation = GenerationMode.EXHAUSTIVE)
-    void nastySuspensionReasonsShouldGetAJsonErrorNotA500(@ForAll("nastyReasons") String body) {
-        NastyBodies.assertRefusedCleanly(spec, Method.POST, SUSPEND, body);
-    }
-
-    @Provide
-    Arbitrary<String> nastyOverrides() {
+    @Test
+    void nastyOverridesShouldGetAJsonErrorNotA500() {
         List<String> bodies = new ArrayList<>(NastyBodies.forFields("messages", "recipients"));
         bodies.addAll(List.of("{\"messages\": \"0/1m\"}", "{\"messages\": \"1/0s\"}", "{\"recipients\": \"5/999999999999d\"}",
             "{\"messages\": \"9223372036854775807/1ms\"}", "{\"messages\": \"5/1m,\"}", "{\"messages\": null, \"recipients\": null}"));
-        return Arbitraries.of(bodies);
+
+        Fuzz.forEach("nasty overrides get a JSON error", bodies,
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.PUT, OVERRIDE, body));
     }
 
-    @Provide
-    Arbitrary<String> randomOverrides() {
-        return NastyBodies.random("messages", "recipients");
+    @Test
+    void randomOverridesShouldNeverGetA500() {
+        Fuzz.forAll("random overrides never get a 500", 100, NastyBodies.random("messages", "recipients"),
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.PUT, OVERRIDE, body));
     }
 
-    @Provide
-    Arbitrary<String> nastyReasons() {
-        return Arbitraries.of(NastyBodies.forFields("reason"));
+    /** Each body suspends (or finds bob suspended already: 409) and never a 500. */
+    @Test
+    void nastySuspensionReasonsShouldGetAJsonErrorNotA500() {
+        Fuzz.forEach("nasty suspension reasons get a JSON error", NastyBodies.forFields("reason"),
+            body -> NastyBodies.assertRefusedCleanly(spec, Method.POST, SUSPEND, body));
     }
 }
