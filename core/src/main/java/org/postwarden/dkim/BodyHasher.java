@@ -45,7 +45,17 @@ public final class BodyHasher {
 
     /** Feeds the whole body of the message. */
     public BodyHasher update(RawMessage message) {
-        return update(message.bytes(), message.bodyOffset(), message.bodyLength());
+        int off = message.bodyOffset();
+        if (canonicalLength == 0 && pendingLineEnds == 0 && !pendingCr && !pendingSpace) {
+            byte[] source = message.source();
+            int contentEnd = CanonicalBody.contentEnd(source, off, source.length, relaxed);
+            if (contentEnd >= 0) {
+                write(source, off, contentEnd - off);
+                return this;
+            }
+        }
+        byte[] bytes = message.bytes();
+        return update(bytes, off, bytes.length - off);
     }
 
     public BodyHasher update(byte[] in, int off, int len) {

@@ -101,14 +101,14 @@ public final class DkimSigner {
     }
 
     public String sign(RawMessage message) {
-        List<String> signed = headers.select(message);
+        SignedHeaders.Selection signed = headers.pick(message);
         long t = timestamp.orElseGet(clock::instant).getEpochSecond();
         byte[] bodyHash = new BodyHasher(bodyCanonicalization, OptionalLong.empty()).update(message).digest();
         TagListWriter writer = fixedTags.copy().tag("t", Long.toString(t));
         validity.ifPresent(v -> writer.tag("x", Long.toString(t + v.toSeconds())));
-        writer.list("h", signed).tag("bh", Base64.getEncoder().encodeToString(bodyHash));
+        writer.list("h", signed.names()).tag("bh", Base64.getEncoder().encodeToString(bodyHash));
         String unsigned = writer.lastTag("b");
-        byte[] signature = key.sign(SigningInput.compute(message, signed, headerCanonicalization, unsigned));
+        byte[] signature = key.sign(SigningInput.compute(signed.fields(), headerCanonicalization, unsigned));
         return writer.lastValue(Base64.getEncoder().encodeToString(signature));
     }
 

@@ -13,24 +13,40 @@ import java.util.function.Predicate;
 /**
  * An RFC 5322 message split into its raw header fields and body, without rewriting anything
  * (javax.mail re-folds and re-encodes headers, which breaks signatures). Lines end with CRLF on the
- * wire (RFC 5322 §2.1); a message using bare LF, as files often do, is converted to CRLF once.
- * The byte array is shared, not copied: callers must not modify it afterwards.
+ * wire (RFC 5322 §2.1); a message using bare LF, as files often do, is converted to CRLF once:
+ * at parsing when the header holds one, else when the body is first read, since the body hash can
+ * mostly tell on its own that there is none (see {@link #source()}). The byte array is shared, not
+ * copied: callers must not modify it afterwards.
  */
 public final class RawMessage {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private final byte[] bytes;
+    /** The message as received, or converted to CRLF if its header held a bare LF. */
+    private final byte[] source;
     private final List<HeaderField> headers;
     private final int bodyOffset;
+    /** The message with CRLF line ends only; null until the body has been checked for bare LFs. */
+    private volatile byte[] crlf;
 
-    private RawMessage(byte[] bytes, List<HeaderField> headers, int bodyOffset) {
-        this.bytes = bytes;
+    private RawMessage(byte[] source, List<HeaderField> headers, int bodyOffset) {
+        this.source = source;
         this.headers = List.copyOf(headers);
         this.bodyOffset = bodyOffset;
     }
 
     public static RawMessage parse(byte[] message) {
-        byte[] bytes = hasBareLf(message) ? toCrlf(message) : message;
+        // Where the header ends depends only on the octets before it, identical with or without
+        // bare LFs in the body: those are converted later, in place of the same body.
+        RawMessage split = split(message);
+        if (!hasBareLf(message, 0, split.bodyOffset)) {
+            return split;
+        }
+        RawMessage converted = split(toCrlf(message));
+        converted.crlf = converted.source;
+        return converted;
+    }
+
+    private static RawMessage split(byte[] bytes) {
         List<HeaderField> headers = new ArrayList<>();
         int pos = 0;
         while (pos < bytes.length) {
@@ -64,6 +80,7 @@ public final class RawMessage {
      * that {@code keep} accepts, everything else byte for byte as received.
      */
     public byte[] rewriteHeaders(List<String> prepended, Predicate<HeaderField> keep) {
+        byte[] bytes = bytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 512);
         for (String field : prepended) {
             out.writeBytes(field.getBytes(StandardCharsets.UTF_8));
@@ -75,7 +92,7 @@ public final class RawMessage {
                 out.writeBytes(CRLF);
             }
         }
-        int separator = Math.max(bodyOffset - 2, headersEnd());
+        int separator = Math.max(bodyOffset - 2, headersEnd(bytes));
         out.write(bytes, separator, bytes.length - separator);
         return out.toByteArray();
     }
@@ -85,7 +102,8 @@ public final class RawMessage {
      * other byte as received.
      */
     public byte[] appendHeaders(List<String> appended) {
-        int end = headersEnd();
+        byte[] bytes = bytes();
+        int end = headersEnd(bytes);
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 256);
         out.write(bytes, 0, end);
         if (!headers.isEmpty() && !isCrlf(bytes, end - 2)) {
@@ -100,11 +118,11 @@ public final class RawMessage {
     }
 
     public int bodyLength() {
-        return bytes.length - bodyOffset;
+        return bytes().length - bodyOffset;
     }
 
     /** Where the last header field's CRLF ends: the blank line, if any, starts here. */
-    private int headersEnd() {
+    private int headersEnd(byte[] bytes) {
         if (headers.isEmpty()) {
             return 0;
         }
@@ -112,8 +130,22 @@ public final class RawMessage {
         return Math.min(last.start() + last.length() + 2, bytes.length);
     }
 
+    /** The message with CRLF line ends only. */
     byte[] bytes() {
+        byte[] bytes = crlf;
+        if (bytes == null) {
+            bytes = hasBareLf(source, bodyOffset, source.length) ? toCrlf(source) : source;
+            crlf = bytes;
+        }
         return bytes;
+    }
+
+    /**
+     * The message whose header is as {@link #bytes()} has it, but whose body may still hold bare
+     * LFs: only for a reader that checks every LF of the body is preceded by CR before trusting it.
+     */
+    byte[] source() {
+        return source;
     }
 
     int bodyOffset() {
@@ -134,26 +166,43 @@ public final class RawMessage {
         return pos + 1 < bytes.length && bytes[pos] == '\r' && bytes[pos + 1] == '\n';
     }
 
-    private static boolean hasBareLf(byte[] bytes) {
-        int i = 0;
-        // Eight octets at a time, looking closer only at words that hold an LF: x has a zero octet
-        // exactly when (x - 0x01...01) & ~x & 0x80...80 is not zero.
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
-            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
-                for (int j = i; j < i + Long.BYTES; j++) {
-                    if (isBareLf(bytes, j)) {
-                        return true;
-                    }
-                }
+    /** Whether an LF in {@code bytes[from..to)} is not preceded by CR (looking before {@code from} too). */
+    private static boolean hasBareLf(byte[] bytes, int from, int to) {
+        int i = from;
+        if (i == 0 && to > 0) {
+            if (bytes[0] == '\n') {
+                return true;
             }
+            i = 1;
         }
-        for (; i < bytes.length; i++) {
+        i = firstWordWithBareLf(bytes, i, to);
+        for (; i < to; i++) {
             if (isBareLf(bytes, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Eight octets at a time: the LFs of the word at {@code i} against the CRs of the word one octet
+     * before. Returns where a bare LF may be, or where fewer than eight octets are left.
+     */
+    private static int firstWordWithBareLf(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long lf = zeroOctets((long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL);
+            long crBefore = zeroOctets((long) LONGS.get(bytes, i - 1) ^ 0x0D0D0D0D0D0D0D0DL);
+            if ((lf & ~crBefore) != 0) {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /** 0x80 in each octet of {@code x} that is zero, 0 in the others; exact, as no carry crosses octets. */
+    private static long zeroOctets(long x) {
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     private static boolean isBareLf(byte[] bytes, int i) {

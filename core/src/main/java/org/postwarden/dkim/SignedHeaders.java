@@ -69,30 +69,55 @@ public final class SignedHeaders {
         return present(RECOMMENDED, RECOMMENDED_OVERSIGNED);
     }
 
+    /** The h= list for a message and, in the same order, the fields it covers (RFC 6376 §5.4.2). */
+    public record Selection(List<String> names, List<HeaderField> fields) {
+    }
+
     /** The h= list for this message. */
     public List<String> select(RawMessage message) {
+        return pick(message).names();
+    }
+
+    /** The h= list for this message with the fields it covers, as {@link SigningInput#select} picks them. */
+    public Selection pick(RawMessage message) {
         if (fixed) {
-            return names;
+            return new Selection(names, SigningInput.select(message.headers(), names));
         }
-        // One pass over the fields, counting the instances of each name (names are lower case).
+        // One pass over the fields, finding the position of each name (names are lower case); then
+        // each name's instances bottom-up, as h= picks them, and no field for an oversigned one.
+        List<HeaderField> fields = message.headers();
+        int[] positionOf = new int[fields.size()];
         int[] present = new int[names.size()];
-        int total = 0;
-        for (HeaderField field : message.headers()) {
-            Integer position = positions.get(field.lowerCaseName());
+        for (int i = 0; i < fields.size(); i++) {
+            Integer position = positions.get(fields.get(i).lowerCaseName());
+            positionOf[i] = position == null ? -1 : position;
             if (position != null) {
                 present[position]++;
-                total++;
             }
         }
-        List<String> selected = new ArrayList<>(total + oversigned.size());
+        int[] next = new int[names.size()];
+        List<String> selected = new ArrayList<>(fields.size() + oversigned.size());
         for (int position = 0; position < names.size(); position++) {
+            next[position] = selected.size();
             String name = names.get(position);
             int times = present[position] + (oversigned.contains(name) ? 1 : 0);
             for (int i = 0; i < times; i++) {
                 selected.add(name);
             }
         }
-        return selected;
+        HeaderField[] covered = new HeaderField[selected.size()];
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            if (positionOf[i] >= 0) {
+                covered[next[positionOf[i]]++] = fields.get(i);
+            }
+        }
+        List<HeaderField> coveredFields = new ArrayList<>(covered.length);
+        for (HeaderField field : covered) {
+            if (field != null) {
+                coveredFields.add(field);
+            }
+        }
+        return new Selection(selected, coveredFields);
     }
 
     private static Set<String> lowerCase(Collection<String> names) {

@@ -115,6 +115,62 @@ class BodyHasherTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Canonicalization.class)
+    void wholeMessagesShouldHashAsTheOctetByOctetPathDoes(Canonicalization canonicalization) {
+        // Canonical bodies take one digest update over the message; the others fall back.
+        String[] bodies = {"", "\r\n", "\r\n\r\n\r\n", "Hello world.\r\n\r\nSecond  line\r\n", "Hi there\r\n",
+            "Hi there\r\n\r\n\r\n", "no final CRLF", "two\r\n\r\nparagraphs\r\n", " leading space\r\n",
+            "tab\there\r\n", "double  space\r\n", "space before CRLF \r\n", "trailing space ", "trailing tab\t",
+            "bare\nLF\r\n", "\nLF first\r\n", "last bare LF\n", "bare\rCR\r\n", "last bare CR\r", "CR CR\r\r\n",
+            "blank line\r\n \r\nbelow\r\n", "trailing blank lines\r\n \r\n\t\r\n", "form\ffeed\r\n",
+            "caf\u00e9 \u00e9t\u00e9\r\n"};
+        for (String body : bodies) {
+            RawMessage message = RawMessage.parse(bytes("From: a@b\r\n\r\n" + body));
+            byte[] crlfBody = bytes(body.replaceAll("(?<!\r)\n", "\r\n"));
+            BodyHasher octetByOctet = new BodyHasher(canonicalization, OptionalLong.empty());
+            for (int i = 0; i < crlfBody.length; i++) {
+                octetByOctet.update(crlfBody, i, 1);
+            }
+            BodyHasher whole = new BodyHasher(canonicalization, OptionalLong.empty()).update(message);
+
+            assertThat(whole.digest()).as(body).isEqualTo(octetByOctet.digest());
+            assertThat(whole.canonicalLength()).as(body).isEqualTo(octetByOctet.canonicalLength());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Canonicalization.class)
+    void textLikeMessagesShouldMatchANaiveCanonicalizationWhateverTheLimit(Canonicalization canonicalization) {
+        String[] pieces = {"word", "x", " ", " ", "  ", "\t", "\r\n", "\r\n", "\r\n", "\r\n\r\n", " \r\n", "\r\n ",
+            "\r", "\n", "\u00e9"};
+        Random random = new Random(11);
+        int wholeUpdates = 0;
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String body = text.toString();
+            byte[] canonical = bytes(naive(canonicalization, body.replaceAll("(?<!\r)\n", "\r\n")));
+            RawMessage message = RawMessage.parse(bytes("From: a@b\r\n\r\n" + body));
+            long limit = random.nextInt(canonical.length + 3);
+            for (OptionalLong l : List.of(OptionalLong.empty(), OptionalLong.of(limit))) {
+                BodyHasher hasher = new BodyHasher(canonicalization, l).update(message);
+                int hashed = (int) Math.min(canonical.length, l.orElse(Long.MAX_VALUE));
+                assertThat(hasher.digest()).as("%s, l=%s", body, l).isEqualTo(Sha256.hash(Arrays.copyOf(canonical, hashed)));
+                assertThat(hasher.canonicalLength()).isEqualTo(canonical.length);
+            }
+            byte[] source = message.source();
+            if (CanonicalBody.contentEnd(source, message.bodyOffset(), source.length, canonicalization == Canonicalization.RELAXED) >= 0) {
+                wholeUpdates++;
+            }
+        }
+        // Both paths were taken.
+        assertThat(wholeUpdates).isBetween(100, 1900);
+    }
+
     /** RFC 6376 §3.4.3 and §3.4.4 read literally, with regular expressions. */
     private static String naive(Canonicalization canonicalization, String body) {
         String text = body;

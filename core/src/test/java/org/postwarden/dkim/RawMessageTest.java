@@ -36,6 +36,18 @@ class RawMessageTest {
     }
 
     @Test
+    void bareLineFeedsOnlyInTheBodyShouldBeConvertedForEveryReader() {
+        // Each reader on its own message: the first one to read the body converts it.
+        byte[] received = bytes("From: a@b\r\n\r\none\ntwo\r\n");
+
+        assertThat(RawMessage.parse(received).bodyLength()).isEqualTo(10);
+        assertThat(RawMessage.parse(received).appendHeaders(List.of("X: y")))
+            .isEqualTo(bytes("From: a@b\r\nX: y\r\n\r\none\r\ntwo\r\n"));
+        assertThat(RawMessage.parse(received).rewriteHeaders(List.of("X: y"), field -> true))
+            .isEqualTo(bytes("X: y\r\nFrom: a@b\r\n\r\none\r\ntwo\r\n"));
+    }
+
+    @Test
     void parseShouldFindABareLineFeedAtAnyOffset() {
         String crlf = "From: a@b\r\n\r\n" + "0123456789abcdef\r\n".repeat(3);
         for (int length = 0; length <= crlf.length(); length++) {

@@ -1,0 +1,32 @@
+package org.postwarden.dkim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.postwarden.dkim.DkimTestSupport.bytes;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SignedHeadersTest {
+    private static final RawMessage MESSAGE = RawMessage.parse(bytes("Received: by a\r\nTO: one@x\r\nFrom: a@b\r\n"
+        + "Subject: hi\r\nto: two@x\r\nReceived: by b\r\nX-Other: y\r\nTo: three@x\r\n\r\nbody\r\n"));
+
+    @Test
+    void pickShouldCoverEachPresentInstanceBottomUpAndNothingForAnOversignedName() {
+        SignedHeaders.Selection selection = SignedHeaders.present(List.of("from", "to", "cc"), List.of("to", "cc")).pick(MESSAGE);
+
+        assertThat(selection.names()).containsExactly("from", "to", "to", "to", "to", "cc");
+        assertThat(selection.fields()).extracting(HeaderField::text)
+            .containsExactly("From: a@b", "To: three@x", "to: two@x", "TO: one@x");
+        assertThat(selection.fields()).isEqualTo(SigningInput.select(MESSAGE.headers(), selection.names()));
+    }
+
+    @Test
+    void pickShouldFollowAFixedListAsSigningInputDoes() {
+        List<String> names = List.of("Subject", "to", "from", "to", "date");
+        SignedHeaders.Selection selection = SignedHeaders.exactly(names).pick(MESSAGE);
+
+        assertThat(selection.names()).isEqualTo(names);
+        assertThat(selection.fields()).extracting(HeaderField::text)
+            .containsExactly("Subject: hi", "To: three@x", "From: a@b", "to: two@x");
+    }
+}
