@@ -11,14 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postwarden.greylist.jdbc.DerbyDatabase;
+import org.postwarden.testing.DerbyDatabase;
 
 class JdbcTest {
-    static {
-        // Sends Derby's log to DerbyDatabase's sink instead of a derby.log in the working directory.
-        System.setProperty("derby.stream.error.field", DerbyDatabase.class.getName() + ".DISCARDED_LOG");
-    }
-
     private static final List<String> TABLES = List.of(
         "CREATE TABLE accounts (name VARCHAR(64) NOT NULL PRIMARY KEY, sent BIGINT, note VARCHAR(64))",
         "CREATE INDEX accounts_sent ON accounts (sent)");
@@ -34,9 +29,7 @@ class JdbcTest {
 
     @BeforeEach
     void setUp() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:jdbc-" + UUID.randomUUID());
-        dataSource.setCreateDatabase("create");
+        dataSource = DerbyDatabase.inMemory();
         jdbc = new Jdbc(dataSource, (action, e) -> new StoreException("Test database failed to " + action
             + " (SQLState " + e.getSQLState() + ")", e));
         jdbc.withConnection("create the tables", connection -> {

@@ -10,15 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postwarden.forward.ForwardLog;
 import org.postwarden.forward.ForwardLogContract;
-import org.postwarden.greylist.jdbc.DerbyDatabase;
+import org.postwarden.testing.DerbyDatabase;
 import org.postwarden.testing.MutableClock;
 
 class JdbcForwardLogTest implements ForwardLogContract {
-    static {
-        // Sends Derby's log to DerbyDatabase's sink instead of a derby.log in the working directory.
-        System.setProperty("derby.stream.error.field", DerbyDatabase.class.getName() + ".DISCARDED_LOG");
-    }
-
     @TempDir
     Path directory;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -27,9 +22,7 @@ class JdbcForwardLogTest implements ForwardLogContract {
 
     @BeforeEach
     void setUp() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(directory.resolve("forwards").toString());
-        dataSource.setCreateDatabase("create");
+        dataSource = DerbyDatabase.create(directory.resolve("forwards"));
         log = new JdbcForwardLog(dataSource, WINDOW);
     }
 

@@ -22,6 +22,7 @@ import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.GreylistTriplet;
 import org.postwarden.greylist.Versioned;
 import org.postwarden.greylist.WhitelistEntry;
+import org.postwarden.testing.DerbyDatabase;
 import org.postwarden.testing.MutableClock;
 
 class JdbcGreylistStoreTest implements GreylistStoreContract {

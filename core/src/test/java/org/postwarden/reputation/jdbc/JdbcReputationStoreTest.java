@@ -12,18 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postwarden.greylist.jdbc.DerbyDatabase;
 import org.postwarden.reputation.Outcome;
 import org.postwarden.reputation.ReputationCounts;
 import org.postwarden.reputation.ReputationStore;
 import org.postwarden.reputation.ReputationStoreContract;
 import org.postwarden.reputation.ReputationStoreException;
+import org.postwarden.testing.DerbyDatabase;
 
 class JdbcReputationStoreTest implements ReputationStoreContract {
-    static {
-        System.setProperty("derby.stream.error.field", DerbyDatabase.class.getName() + ".DISCARDED_LOG");
-    }
-
     @TempDir
     static Path directory;
 
@@ -32,9 +28,7 @@ class JdbcReputationStoreTest implements ReputationStoreContract {
 
     @BeforeAll
     static void createDatabase() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(directory.resolve("reputation").toString());
-        dataSource.setCreateDatabase("create");
+        dataSource = DerbyDatabase.create(directory.resolve("reputation"));
         store = new JdbcReputationStore(dataSource);
     }
 

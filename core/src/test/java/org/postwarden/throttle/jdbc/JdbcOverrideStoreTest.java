@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postwarden.testing.DerbyDatabase;
 import org.postwarden.throttle.OverrideStore;
 import org.postwarden.throttle.OverrideStoreContract;
 
@@ -22,18 +23,18 @@ class JdbcOverrideStoreTest implements OverrideStoreContract {
 
     @BeforeAll
     static void createDatabase() {
-        sharedDataSource = ThrottleDerby.create(sharedDirectory);
+        sharedDataSource = DerbyDatabase.create(sharedDirectory);
         sharedStore = new JdbcOverrideStore(sharedDataSource);
     }
 
     @AfterAll
     static void shutdownDatabase() {
-        ThrottleDerby.shutdown(sharedDirectory);
+        DerbyDatabase.shutdown(sharedDirectory);
     }
 
     @BeforeEach
     void emptyTable() throws SQLException {
-        ThrottleDerby.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.OVERRIDES);
+        DerbyDatabase.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.OVERRIDES);
     }
 
     @Override
@@ -43,10 +44,10 @@ class JdbcOverrideStoreTest implements OverrideStoreContract {
 
     @Test
     void overridesShouldSurviveReopeningTheDatabase(@TempDir Path directory) {
-        new JdbcOverrideStore(ThrottleDerby.create(directory)).setOverride(ALICE, STRICT);
-        ThrottleDerby.shutdown(directory);
+        new JdbcOverrideStore(DerbyDatabase.create(directory)).setOverride(ALICE, STRICT);
+        DerbyDatabase.shutdown(directory);
 
-        assertThat(new JdbcOverrideStore(ThrottleDerby.open(directory)).override(ALICE)).contains(STRICT);
-        ThrottleDerby.shutdown(directory);
+        assertThat(new JdbcOverrideStore(DerbyDatabase.open(directory)).override(ALICE)).contains(STRICT);
+        DerbyDatabase.shutdown(directory);
     }
 }

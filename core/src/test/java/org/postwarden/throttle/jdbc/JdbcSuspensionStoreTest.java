@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postwarden.testing.DerbyDatabase;
 import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.throttle.SuspensionStoreContract;
 
@@ -22,18 +23,18 @@ class JdbcSuspensionStoreTest implements SuspensionStoreContract {
 
     @BeforeAll
     static void createDatabase() {
-        sharedDataSource = ThrottleDerby.create(sharedDirectory);
+        sharedDataSource = DerbyDatabase.create(sharedDirectory);
         sharedStore = new JdbcSuspensionStore(sharedDataSource);
     }
 
     @AfterAll
     static void shutdownDatabase() {
-        ThrottleDerby.shutdown(sharedDirectory);
+        DerbyDatabase.shutdown(sharedDirectory);
     }
 
     @BeforeEach
     void emptyTables() throws SQLException {
-        ThrottleDerby.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.SUSPENSIONS,
+        DerbyDatabase.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.SUSPENSIONS,
             "DELETE FROM " + ThrottleSchema.AUDIT);
     }
 
@@ -44,17 +45,17 @@ class JdbcSuspensionStoreTest implements SuspensionStoreContract {
 
     @Test
     void suspensionsAndTheirLogShouldSurviveReopeningTheDatabase(@TempDir Path directory) {
-        JdbcSuspensionStore before = new JdbcSuspensionStore(ThrottleDerby.create(directory));
+        JdbcSuspensionStore before = new JdbcSuspensionStore(DerbyDatabase.create(directory));
         before.suspend(ALICE, "exceeded 300/1h", COUNTERS, NOW);
         before.suspend(BOB, "exceeded 300/1h", COUNTERS, NOW);
         before.unsuspend(BOB, "false alarm", NOW);
-        ThrottleDerby.shutdown(directory);
+        DerbyDatabase.shutdown(directory);
 
-        JdbcSuspensionStore after = new JdbcSuspensionStore(ThrottleDerby.open(directory));
+        JdbcSuspensionStore after = new JdbcSuspensionStore(DerbyDatabase.open(directory));
 
         assertThat(after.suspension(ALICE).orElseThrow().counters()).isEqualTo(COUNTERS);
         assertThat(after.suspension(BOB)).isEmpty();
         assertThat(after.history(BOB)).hasSize(2);
-        ThrottleDerby.shutdown(directory);
+        DerbyDatabase.shutdown(directory);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postwarden.testing.DerbyDatabase;
 import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.ThrottleStoreContract;
 import org.postwarden.throttle.ThrottleStoreException;
@@ -29,18 +30,18 @@ class JdbcThrottleStoreTest implements ThrottleStoreContract {
 
     @BeforeAll
     static void createDatabase() {
-        sharedDataSource = ThrottleDerby.create(sharedDirectory);
+        sharedDataSource = DerbyDatabase.create(sharedDirectory);
         sharedStore = new JdbcThrottleStore(sharedDataSource);
     }
 
     @AfterAll
     static void shutdownDatabase() {
-        ThrottleDerby.shutdown(sharedDirectory);
+        DerbyDatabase.shutdown(sharedDirectory);
     }
 
     @BeforeEach
     void emptyTable() throws SQLException {
-        ThrottleDerby.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.WINDOWS);
+        DerbyDatabase.execute(sharedDataSource, "DELETE FROM " + ThrottleSchema.WINDOWS);
     }
 
     @Override
@@ -50,16 +51,16 @@ class JdbcThrottleStoreTest implements ThrottleStoreContract {
 
     @Test
     void countersShouldSurviveReopeningTheDatabase(@TempDir Path directory) {
-        JdbcThrottleStore before = new JdbcThrottleStore(ThrottleDerby.create(directory));
+        JdbcThrottleStore before = new JdbcThrottleStore(DerbyDatabase.create(directory));
         for (int i = 0; i < 3; i++) {
             before.acquire(List.of(MINUTE, DAY), NOW);
         }
-        ThrottleDerby.shutdown(directory);
+        DerbyDatabase.shutdown(directory);
 
-        JdbcThrottleStore after = new JdbcThrottleStore(ThrottleDerby.open(directory));
+        JdbcThrottleStore after = new JdbcThrottleStore(DerbyDatabase.open(directory));
 
         assertThat(after.acquire(List.of(MINUTE, DAY), NOW.plusSeconds(60)).deniedBy()).contains(DAY);
-        ThrottleDerby.shutdown(directory);
+        DerbyDatabase.shutdown(directory);
     }
 
     @Test
@@ -81,20 +82,20 @@ class JdbcThrottleStoreTest implements ThrottleStoreContract {
 
     @Test
     void constructorShouldThrowStoreExceptionWhenTheDatabaseIsUnreachable(@TempDir Path directory) {
-        assertThatThrownBy(() -> new JdbcThrottleStore(ThrottleDerby.open(directory.resolve("missing"))))
+        assertThatThrownBy(() -> new JdbcThrottleStore(DerbyDatabase.open(directory.resolve("missing"))))
             .isInstanceOf(ThrottleStoreException.class)
             .hasMessageContaining("create the throttle tables");
     }
 
     @Test
     void acquisitionsShouldThrowStoreExceptionWhenTheDatabaseFails(@TempDir Path directory) throws SQLException {
-        EmbeddedDataSource dataSource = ThrottleDerby.create(directory);
+        EmbeddedDataSource dataSource = DerbyDatabase.create(directory);
         JdbcThrottleStore store = new JdbcThrottleStore(dataSource);
-        ThrottleDerby.execute(dataSource, "DROP TABLE " + ThrottleSchema.WINDOWS);
+        DerbyDatabase.execute(dataSource, "DROP TABLE " + ThrottleSchema.WINDOWS);
 
         assertThatThrownBy(() -> store.acquire(List.of(MINUTE), NOW))
             .isInstanceOf(ThrottleStoreException.class)
             .hasCauseInstanceOf(SQLException.class);
-        ThrottleDerby.shutdown(directory);
+        DerbyDatabase.shutdown(directory);
     }
 }

@@ -16,13 +16,9 @@ import org.postwarden.dmarc.report.AggregateReportStore;
 import org.postwarden.dmarc.report.AggregateReportStore.ReportBatch;
 import org.postwarden.dmarc.report.AggregateReportStoreException;
 import org.postwarden.dmarc.report.AggregateReportStoreContract;
-import org.postwarden.greylist.jdbc.DerbyDatabase;
+import org.postwarden.testing.DerbyDatabase;
 
 class JdbcAggregateReportStoreTest implements AggregateReportStoreContract {
-    static {
-        System.setProperty("derby.stream.error.field", DerbyDatabase.class.getName() + ".DISCARDED_LOG");
-    }
-
     @TempDir
     Path directory;
     private EmbeddedDataSource dataSource;
@@ -30,9 +26,7 @@ class JdbcAggregateReportStoreTest implements AggregateReportStoreContract {
 
     @BeforeEach
     void setUp() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(directory.resolve("dmarc").toString());
-        dataSource.setCreateDatabase("create");
+        dataSource = DerbyDatabase.create(directory.resolve("dmarc"));
         store = new JdbcAggregateReportStore(dataSource);
     }
 

@@ -8,17 +8,12 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postwarden.greylist.jdbc.DerbyDatabase;
 import org.postwarden.srs.keys.SrsSecretStore;
 import org.postwarden.srs.keys.SrsSecretStoreContract;
 import org.postwarden.srs.keys.SrsSecretStoreException;
+import org.postwarden.testing.DerbyDatabase;
 
 class JdbcSrsSecretStoreTest implements SrsSecretStoreContract {
-    static {
-        // Sends Derby's log to DerbyDatabase's sink instead of a derby.log in the working directory.
-        System.setProperty("derby.stream.error.field", DerbyDatabase.class.getName() + ".DISCARDED_LOG");
-    }
-
     @TempDir
     Path directory;
     private EmbeddedDataSource dataSource;
@@ -26,9 +21,7 @@ class JdbcSrsSecretStoreTest implements SrsSecretStoreContract {
 
     @BeforeEach
     void setUp() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(directory.resolve("srs").toString());
-        dataSource.setCreateDatabase("create");
+        dataSource = DerbyDatabase.create(directory.resolve("srs"));
         store = new JdbcSrsSecretStore(dataSource);
     }
 
@@ -46,8 +39,7 @@ class JdbcSrsSecretStoreTest implements SrsSecretStoreContract {
 
     @Test
     void anUnreachableDatabaseShouldBeAStoreFailure() {
-        EmbeddedDataSource missing = new EmbeddedDataSource();
-        missing.setDatabaseName(directory.resolve("absent").toString());
+        EmbeddedDataSource missing = DerbyDatabase.open(directory.resolve("absent"));
 
         assertThatThrownBy(() -> new JdbcSrsSecretStore(missing)).isInstanceOf(SrsSecretStoreException.class)
             .hasMessageContaining("create the SRS secrets table");
