@@ -21,26 +21,11 @@ RESULTS="$BENCH_DIR/target/dkim-bench.json"
 LOG="$BENCH_DIR/target/dkim-bench.log"
 
 cd "$ROOT"
-# One reactor build, nothing installed: the classpath names the sibling modules' freshly packaged jars, not
-# whatever ~/.m2 holds (which other worktrees share).
-mvn -B -q -DskipTests package dependency:build-classpath -pl bench -am \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-
-# Run from a private copy of the jars: other builds in this tree may clean or reinstall them meanwhile.
-WORK="$(mktemp -d -t postwarden-bench.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/lib"
-cp "$BENCH_DIR"/target/postwarden-bench-*.jar "$WORK/lib/"
-tr ':' '\n' < "$BENCH_DIR/target/classpath.txt" | while read -r jar; do
-    [ -n "$jar" ] && cp "$jar" "$WORK/lib/"
-done
-CLASSPATH="$(find "$WORK/lib" -name '*.jar' | sort | paste -sd: -)"
+source bench/classpath.sh
+bench_classpath
 
 # Single-threaded figures on a 2-core machine: another JMH run would halve them.
-while pgrep -f 'org\.openjdk\.jmh' > /dev/null; do
-    echo "Waiting for another JMH run to end: $(pgrep -af 'org\.openjdk\.jmh' | head -1 | cut -c1-120)"
-    sleep 20
-done
+await_other_jmh_runs
 
 mkdir -p "$BENCH_DIR/target"
 rm -f "$RESULTS"

@@ -22,23 +22,10 @@ RESULTS="$BENCH_DIR/target/greylist-bench.json"
 LOG="$BENCH_DIR/target/greylist-bench.log"
 
 cd "$ROOT"
-mvn -B -q -DskipTests install -pl bench -am
-mvn -B -q dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+source bench/classpath.sh
+bench_classpath
 
-# Run from a private copy of the jars: other builds in this tree may clean or reinstall them meanwhile.
-WORK="$(mktemp -d -t postwarden-bench.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/lib"
-cp "$BENCH_DIR"/target/postwarden-bench-*.jar "$WORK/lib/"
-tr ':' '\n' < "$BENCH_DIR/target/classpath.txt" | while read -r jar; do
-    [ -n "$jar" ] && cp "$jar" "$WORK/lib/"
-done
-CLASSPATH="$(find "$WORK/lib" -name '*.jar' | sort | paste -sd: -)"
-
-if [[ ",$STORES," == *",redis,"* ]] && [ ! -x /usr/bin/redis-server ]; then
-    echo "NOTE: /usr/bin/redis-server is not installed (apt-get install redis-server): skipping the Redis store."
-    STORES="$(echo "$STORES" | tr ',' '\n' | grep -vx redis | paste -sd, -)"
-fi
+STORES="$(stores_installed "$STORES")"
 
 mkdir -p "$BENCH_DIR/target"
 rm -f "$RESULTS"

@@ -19,19 +19,9 @@ ROOT="$(dirname "$BENCH_DIR")"
 LOG="$BENCH_DIR/target/smtp-load.log"
 
 cd "$ROOT"
-mvn -B -q -DskipTests install -pl distribution,bench -am
-mvn -B -q dependency:build-classpath -pl bench -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-
-# Run from a private copy: other builds in this tree may clean or reinstall the jars and the archive meanwhile.
-WORK="$(mktemp -d -t postwarden-smtp-load.XXXXXX)"
-[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/lib"
-cp "$BENCH_DIR"/target/postwarden-bench-*.jar "$WORK/lib/"
-tr ':' '\n' < "$BENCH_DIR/target/classpath.txt" | while read -r jar; do
-    [ -n "$jar" ] && cp "$jar" "$WORK/lib/"
-done
+source bench/classpath.sh
+bench_classpath distribution
 cp distribution/target/postwarden-*.tar.gz "$WORK/postwarden.tar.gz"
-CLASSPATH="$(find "$WORK/lib" -name '*.jar' | sort | paste -sd: -)"
 
 mkdir -p "$BENCH_DIR/target"
 {
