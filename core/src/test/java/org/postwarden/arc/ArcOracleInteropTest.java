@@ -13,7 +13,6 @@ import static org.postwarden.arc.ArcTestSupport.forwardThrough;
 import static org.postwarden.arc.ArcTestSupport.text;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +20,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.OracleRuns;
 import org.postwarden.testing.SharedOracles;
 
 /**
@@ -49,14 +48,14 @@ class ArcOracleInteropTest {
         assumeTrue(shared.isPresent(), "no shared/oracles beside the repository");
         oracles = shared.get();
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3"))
-                && succeeds("/usr/bin/python3", "-c", "import dkim, authres, nacl"),
+                && OracleRuns.succeeds("/usr/bin/python3", "-c", "import dkim, authres, nacl"),
             "dkimpy not installed (run shared/oracles/install.sh)");
         ourChains = ourChains();
     }
 
     @Test
     void dkimpyShouldPassOurChainsOfOneToThreeHops() throws Exception {
-        List<Result> results = runOnOurChains("dkimpy_oracle.py", "arc-verify", "--dns");
+        List<OracleRuns.Result> results = runOnOurChains("dkimpy_oracle.py", "arc-verify", "--dns");
 
         assertThat(results.subList(0, ourChains.size())).allSatisfy(r -> assertThat(r.output()).as(r.output())
             .startsWith("arc cv=pass"));
@@ -65,8 +64,8 @@ class ArcOracleInteropTest {
 
     @Test
     void mailauthShouldPassOurChainsOfOneToThreeHops() throws Exception {
-        assumeTrue(Files.isDirectory(nodeModules().resolve("mailauth")), "mailauth not installed");
-        List<Result> results = runOnOurChains("mailauth_oracle.py", "--dns");
+        assumeTrue(Files.isDirectory(OracleRuns.nodeModules().resolve("mailauth")), "mailauth not installed");
+        List<OracleRuns.Result> results = runOnOurChains("mailauth_oracle.py", "--dns");
 
         assertThat(results.subList(0, ourChains.size())).allSatisfy(r -> assertThat(r.output()).as(r.output())
             .contains("\ncv=pass\n"));
@@ -75,8 +74,8 @@ class ArcOracleInteropTest {
 
     @Test
     void mailDkimShouldPassOurChainsOfOneToThreeHops() throws Exception {
-        assumeTrue(succeeds("perl", "-MMail::DKIM::ARC::Verifier", "-e1"), "Mail::DKIM not installed");
-        List<Result> results = runOnOurChains("maildkim_oracle.pl", "arc-verify", "--dns");
+        assumeTrue(OracleRuns.succeeds("perl", "-MMail::DKIM::ARC::Verifier", "-e1"), "Mail::DKIM not installed");
+        List<OracleRuns.Result> results = runOnOurChains("maildkim_oracle.pl", "arc-verify", "--dns");
 
         assertThat(results.subList(0, ourChains.size())).allSatisfy(r -> assertThat(r.output()).as(r.output())
             .startsWith("cv=pass"));
@@ -105,7 +104,7 @@ class ArcOracleInteropTest {
 
     @Test
     void validatorShouldPassMailauthSealsOfOneAndTwoHops() throws Exception {
-        assumeTrue(Files.isDirectory(nodeModules().resolve("mailauth")), "mailauth not installed");
+        assumeTrue(Files.isDirectory(OracleRuns.nodeModules().resolve("mailauth")), "mailauth not installed");
         ArcValidator validator = new ArcValidator(ArcTestSupport.zone().build(), CLOCK);
         byte[] once = mailauthSeal(dkimSigned(MESSAGE), FIRST);
         byte[] twice = mailauthSeal(once, SECOND);
@@ -125,7 +124,7 @@ class ArcOracleInteropTest {
         String authenticationResults = "Authentication-Results: " + hop.authservId() + "; " + resinfos + "\r\n";
         Path file = write("to-seal.eml", bytes(authenticationResults + text(message)));
         Path key = write("key.pem", bytes(hop.key().toPem()));
-        Result sealed = run("dkimpy_oracle.py", "arc-sign", "--selector", hop.selector(), "--domain", hop.domain(),
+        OracleRuns.Result sealed = OracleRuns.run(oracles, "dkimpy_oracle.py", "arc-sign", "--selector", hop.selector(), "--domain", hop.domain(),
             "--key", key.toString(), "--srv-id", hop.authservId(), "--time", Long.toString(ArcTestSupport.NOW.getEpochSecond()),
             file.toString());
         assertThat(sealed.exit()).as(sealed.output()).isZero();
@@ -138,7 +137,7 @@ class ArcOracleInteropTest {
         Path file = write("to-seal.eml", message);
         Path key = write("key.pem", bytes(hop.key().toPem()));
         Path cache = write("dns-cache.json", bytes(mailauthDnsCache()));
-        Result sealed = exec(List.of(nodeModules().resolve(".bin").resolve("mailauth").toString(), "seal",
+        OracleRuns.Result sealed = OracleRuns.exec(List.of(OracleRuns.nodeModules().resolve(".bin").resolve("mailauth").toString(), "seal",
             "-k", key.toString(), "-d", hop.domain(), "-s", hop.selector(), "-t", Long.toString(ArcTestSupport.NOW.getEpochSecond()),
             "-m", hop.authservId(), "-i", "192.0.2.1", "-f", "alice@origin.example", "--dns-cache", cache.toString(),
             file.toString()));
@@ -178,7 +177,7 @@ class ArcOracleInteropTest {
      * Runs the oracle, all at once, on each of our chains and last on a copy of the 3-hop chain with its
      * body changed; {@code options} end with the option that takes the zone file.
      */
-    private List<Result> runOnOurChains(String... options) throws Exception {
+    private List<OracleRuns.Result> runOnOurChains(String... options) throws Exception {
         Path zone = write("zone.txt", bytes(ArcTestSupport.zoneLines()));
         List<byte[]> messages = new ArrayList<>(ourChains);
         messages.add(bytes(text(ourChains.get(2)).replace("Hello  Bob", "Hello  Eve")));
@@ -190,60 +189,10 @@ class ArcOracleInteropTest {
             command.add(write("message-" + i + ".eml", messages.get(i)).toString());
             commands.add(command);
         }
-        return execAll(commands);
+        return OracleRuns.execAll(commands);
     }
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(tmp.resolve(name), content);
-    }
-
-    private static Path nodeModules() {
-        String configured = System.getenv("ORACLES_NODE");
-        Path base = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "oracles-node");
-        return base.resolve("node_modules");
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(List.of(command));
-        full.set(0, oracles.resolve(command[0]).toString());
-        return exec(full);
-    }
-
-    private static boolean succeeds(String... command) {
-        try {
-            return exec(List.of(command)).exit() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static Result exec(List<String> command) throws IOException, InterruptedException {
-        return execAll(List.of(command)).get(0);
-    }
-
-    /** Starts every command before waiting for any: the oracles spend most of their time starting up. */
-    private static List<Result> execAll(List<List<String>> commands) throws IOException, InterruptedException {
-        List<Process> processes = new ArrayList<>();
-        List<Path> outputs = new ArrayList<>();
-        for (List<String> command : commands) {
-            Path output = Files.createTempFile("oracle", ".out");
-            outputs.add(output);
-            processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start());
-        }
-        List<Result> results = new ArrayList<>();
-        for (int i = 0; i < processes.size(); i++) {
-            Process process = processes.get(i);
-            process.getOutputStream().close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + commands.get(i));
-            }
-            results.add(new Result(process.exitValue(), Files.readString(outputs.get(i), StandardCharsets.ISO_8859_1)));
-            Files.delete(outputs.get(i));
-        }
-        return results;
     }
 }

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.OracleRuns;
 import org.postwarden.testing.SharedOracles;
 
 /**
@@ -55,7 +55,7 @@ class DkimOracleInteropTest {
         Optional<Path> shared = SharedOracles.directory();
         assumeTrue(shared.isPresent(), "no shared/oracles beside the repository");
         oracles = shared.get();
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && succeeds("/usr/bin/python3", "-c", "import dkim, nacl"),
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && OracleRuns.succeeds("/usr/bin/python3", "-c", "import dkim, nacl"),
             "dkimpy not installed (run shared/oracles/install.sh)");
         rsa = DkimKeys.generateRsa();
         ed25519 = DkimKeys.generateEd25519();
@@ -66,37 +66,37 @@ class DkimOracleInteropTest {
         Path message = write("ours.eml", signedByUs(true));
         Path zone = write("zone.txt", zoneLines());
 
-        assertThat(run("dkimpy_oracle.py", "verify", "--dns", zone.toString(), message.toString()))
+        assertThat(OracleRuns.run(oracles, "dkimpy_oracle.py", "verify", "--dns", zone.toString(), message.toString()))
             .satisfies(r -> assertThat(r.exit()).as(r.output()).isZero())
             .satisfies(r -> assertThat(r.output().lines().filter(l -> l.contains(": pass"))).hasSize(4));
-        assertThat(run("dkimpy_oracle.py", "verify", "--dns", zone.toString(), tampered(message).toString()).exit())
+        assertThat(OracleRuns.run(oracles, "dkimpy_oracle.py", "verify", "--dns", zone.toString(), tampered(message).toString()).exit())
             .isNotZero();
     }
 
     @Test
     void mailauthShouldPassOurRsaAndEd25519SignaturesInBothCanonicalizations() throws Exception {
-        assumeTrue(Files.isDirectory(nodeModules().resolve("mailauth")), "mailauth not installed");
+        assumeTrue(Files.isDirectory(OracleRuns.nodeModules().resolve("mailauth")), "mailauth not installed");
         Path message = write("ours.eml", signedByUs(true));
         Path zone = write("zone.txt", zoneLines());
 
-        assertThat(run("mailauth_oracle.py", "--dns", zone.toString(), message.toString()))
+        assertThat(OracleRuns.run(oracles, "mailauth_oracle.py", "--dns", zone.toString(), message.toString()))
             .satisfies(r -> assertThat(r.exit()).as(r.output()).isZero())
             .satisfies(r -> assertThat(r.output().lines().filter(l -> l.startsWith("dkim[") && l.contains(": pass")))
                 .hasSize(4));
-        assertThat(run("mailauth_oracle.py", "--dns", zone.toString(), tampered(message).toString()).exit()).isNotZero();
+        assertThat(OracleRuns.run(oracles, "mailauth_oracle.py", "--dns", zone.toString(), tampered(message).toString()).exit()).isNotZero();
     }
 
     @Test
     void mailDkimShouldPassOurRsaSignaturesInBothCanonicalizations() throws Exception {
-        assumeTrue(succeeds("perl", "-MMail::DKIM::Verifier", "-e1"), "Mail::DKIM not installed");
+        assumeTrue(OracleRuns.succeeds("perl", "-MMail::DKIM::Verifier", "-e1"), "Mail::DKIM not installed");
         Path message = write("ours.eml", signedByUs(false));
         Path zone = write("zone.txt", zoneLines());
 
-        assertThat(run("maildkim_oracle.pl", "verify", "--dns", zone.toString(), message.toString()))
+        assertThat(OracleRuns.run(oracles, "maildkim_oracle.pl", "verify", "--dns", zone.toString(), message.toString()))
             .satisfies(r -> assertThat(r.exit()).as(r.output()).isZero())
             .satisfies(r -> assertThat(r.output().lines().filter(l -> l.startsWith("dkim[") && l.contains(": pass")))
                 .hasSize(2));
-        assertThat(run("maildkim_oracle.pl", "verify", "--dns", zone.toString(), tampered(message).toString()).exit())
+        assertThat(OracleRuns.run(oracles, "maildkim_oracle.pl", "verify", "--dns", zone.toString(), tampered(message).toString()).exit())
             .isNotZero();
     }
 
@@ -117,7 +117,7 @@ class DkimOracleInteropTest {
                 DOMAIN, "--key", v[1], "--algo", v[2], "--canon", v[3], "--time", "1700000000"));
             command.addAll(List.of(v).subList(4, v.length));
             command.add(unsigned.toString());
-            Result signed = run(command.toArray(String[]::new));
+            OracleRuns.Result signed = OracleRuns.run(oracles, command.toArray(String[]::new));
             assertThat(signed.exit()).as(signed.output()).isZero();
             byte[] message = bytes(signed.output());
 
@@ -162,39 +162,5 @@ class DkimOracleInteropTest {
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(tmp.resolve(name), content);
-    }
-
-    private static Path nodeModules() {
-        String configured = System.getenv("ORACLES_NODE");
-        Path base = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "oracles-node");
-        return base.resolve("node_modules");
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(List.of(command));
-        full.set(0, oracles.resolve(command[0]).toString());
-        return exec(full);
-    }
-
-    private static boolean succeeds(String... command) {
-        try {
-            return exec(List.of(command)).exit() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static Result exec(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.ISO_8859_1));
     }
 }
