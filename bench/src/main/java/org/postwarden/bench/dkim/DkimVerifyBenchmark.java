@@ -29,7 +29,7 @@ import org.postwarden.dkim.DkimVerifier;
  * verify rates and {@link Sha256Benchmark} of the same run; {@code bench/dkim.sh} prints the ratios.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
 @Threads(1)

@@ -65,7 +65,7 @@ public final class ServerProcess implements AutoCloseable {
         Path log = directory.root().resolve("var/log/process-" + ++launches + ".log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m",
+        process = new ProcessBuilder(List.of(java, "-Xmx512m", "--add-modules", "jdk.incubator.vector",
             "-Dworking.directory=" + directory.root(),
             "-Dlogback.configurationFile=" + directory.root().resolve("conf/logback.xml"),
             "-Dderby.stream.error.file=" + directory.root().resolve("var/log/derby.log"),
