@@ -149,7 +149,7 @@ public final class ArcSealer {
             .tag("cv", cv.tagValue())
             .tag("d", domain)
             .tag("s", selector);
-        fields.add(seal.lastTag("b"));
+        fields.add(seal.lastTag("b").text());
         String sealField = seal.lastValue(base64(key.sign(SealSigningInput.compute(fields))));
         return new ArcSealResult(ArcSealResult.Status.SEALED, instance, cv, List.of(aar, ams, sealField));
     }
@@ -183,7 +183,7 @@ public final class ArcSealer {
             .tag("t", Long.toString(t))
             .list("h", signed)
             .tag("bh", base64(bodyHash));
-        String unsigned = writer.lastTag("b");
+        String unsigned = writer.lastTag("b").text();
         return writer.lastValue(base64(key.sign(SigningInput.compute(message, signed, CANONICALIZATION, unsigned))));
     }
 

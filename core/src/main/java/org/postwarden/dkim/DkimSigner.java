@@ -36,6 +36,11 @@ public final class DkimSigner {
     private final Optional<Duration> validity;
     /** The tags that are the same for every message, v= to s=; only ever copied. */
     private final TagListWriter fixedTags;
+    /** The last message's h= tag: a sender's messages mostly have the same fields, hence the same h=. */
+    private volatile HeaderList lastHeaderList;
+
+    private record HeaderList(List<String> names, TagListWriter.WrittenList written) {
+    }
 
     private DkimSigner(Builder builder) {
         this.key = builder.key;
@@ -106,10 +111,18 @@ public final class DkimSigner {
         byte[] bodyHash = new BodyHasher(bodyCanonicalization, OptionalLong.empty()).update(message).digest();
         TagListWriter writer = fixedTags.copy().tag("t", Long.toString(t));
         validity.ifPresent(v -> writer.tag("x", Long.toString(t + v.toSeconds())));
-        writer.list("h", signed.names()).tag("bh", Base64.getEncoder().encodeToString(bodyHash));
-        String unsigned = writer.lastTag("b");
-        byte[] signature = key.sign(SigningInput.compute(signed.fields(), headerCanonicalization, unsigned));
+        writeHeaderList(writer, signed.names());
+        writer.tag("bh", Base64.getEncoder().encodeToString(bodyHash)).lastTag("b");
+        byte[] signature = key.sign(
+            SigningInput.compute(signed.fields(), headerCanonicalization, writer.canonical(headerCanonicalization)));
         return writer.lastValue(Base64.getEncoder().encodeToString(signature));
+    }
+
+    private void writeHeaderList(TagListWriter writer, List<String> names) {
+        HeaderList last = lastHeaderList;
+        if (last == null || !last.names().equals(names) || !writer.append(last.written())) {
+            lastHeaderList = new HeaderList(names, writer.writeList("h", names));
+        }
     }
 
     private static final class Builder implements NeedDomain, NeedSelector, NeedHeaders, Options {

@@ -30,6 +30,7 @@ public final class SignedHeaders {
     private final Map<String, Integer> positions;
 
     private SignedHeaders(List<String> names, Set<String> oversigned, boolean fixed) {
+        names.forEach(SignedHeaders::requireFieldName);
         this.names = List.copyOf(names);
         this.oversigned = Set.copyOf(oversigned);
         this.fixed = fixed;
@@ -118,6 +119,13 @@ public final class SignedHeaders {
             }
         }
         return new Selection(selected, coveredFields);
+    }
+
+    /** RFC 5322 §3.6.8: printable US-ASCII but the colon; which also keeps h= free of the whitespace it folds at. */
+    private static void requireFieldName(String name) {
+        if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c == ':' || c >= 0x7F)) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a header field name (RFC 5322 §3.6.8)");
+        }
     }
 
     private static Set<String> lowerCase(Collection<String> names) {

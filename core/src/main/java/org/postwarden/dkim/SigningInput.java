@@ -69,18 +69,39 @@ public final class SigningInput {
     public static byte[] compute(List<HeaderField> selected, Canonicalization canonicalization,
                                  String unsignedSignatureField) {
         byte[] signature = unsignedSignatureField.getBytes(StandardCharsets.ISO_8859_1);
-        int size = Canonicalization.maxCanonicalLength(signature.length);
+        byte[] out = new byte[fieldsLength(selected) + Canonicalization.maxCanonicalLength(signature.length)];
+        int pos = writeFields(selected, canonicalization, out);
+        pos = canonicalization.canonicalizeHeader(signature, 0, signature.length, out, pos);
+        return pos == out.length ? out : Arrays.copyOf(out, pos);
+    }
+
+    /** As {@link #compute(List, Canonicalization, String)}, the signature field being canonical already. */
+    public static byte[] compute(List<HeaderField> selected, Canonicalization canonicalization,
+                                 byte[] canonicalSignatureField) {
+        byte[] out = new byte[fieldsLength(selected) + canonicalSignatureField.length];
+        int pos = writeFields(selected, canonicalization, out);
+        System.arraycopy(canonicalSignatureField, 0, out, pos, canonicalSignatureField.length);
+        pos += canonicalSignatureField.length;
+        return pos == out.length ? out : Arrays.copyOf(out, pos);
+    }
+
+    /** The most octets {@link #writeFields} writes. */
+    private static int fieldsLength(List<HeaderField> selected) {
+        int size = 0;
         for (HeaderField field : selected) {
             size += Canonicalization.maxCanonicalLength(field.length()) + 2;
         }
-        byte[] out = new byte[size];
+        return size;
+    }
+
+    /** Writes each field canonicalized and followed by CRLF from the start of {@code out}; returns where they end. */
+    private static int writeFields(List<HeaderField> selected, Canonicalization canonicalization, byte[] out) {
         int pos = 0;
         for (HeaderField field : selected) {
             pos = canonicalization.canonicalizeHeader(field.source(), field.start(), field.length(), out, pos);
             out[pos++] = '\r';
             out[pos++] = '\n';
         }
-        pos = canonicalization.canonicalizeHeader(signature, 0, signature.length, out, pos);
-        return pos == out.length ? out : Arrays.copyOf(out, pos);
+        return pos;
     }
 }

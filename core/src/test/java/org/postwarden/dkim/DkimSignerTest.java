@@ -9,10 +9,12 @@ import static org.postwarden.dkim.DkimTestSupport.bytes;
 import static org.postwarden.dkim.DkimTestSupport.prepend;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postwarden.dns.StaticZone;
+import org.postwarden.testing.MutableClock;
 
 class DkimSignerTest {
     private static final DkimPrivateKey KEY = DkimKeys.generateEd25519();
@@ -61,6 +63,21 @@ class DkimSignerTest {
         assertThat(field.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
         assertThat(Arrays.stream(field.split("\r\n")).skip(1)).allSatisfy(line -> assertThat(line).startsWith("\t"));
         assertThat(field).doesNotEndWith("\r\n").contains("; b=");
+    }
+
+    @Test
+    void aSignerShouldSignEachMessageAsAFreshSignerWouldWhateverItSignedBefore() {
+        byte[] plain = bytes(MESSAGE);
+        byte[] moreFields = bytes("To: a@example.net\r\nList-Id: <l.example>\r\n" + MESSAGE);
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(7));
+        DkimSigner reused = signer().clock(clock).build();
+        // t= of 1 digit, then of 10: h= starts further on its line and folds elsewhere.
+        for (Instant time : List.of(Instant.ofEpochSecond(7), Instant.ofEpochSecond(1_000_000_000))) {
+            clock.set(time);
+            for (byte[] message : List.of(plain, plain, moreFields, plain)) {
+                assertThat(reused.sign(message)).isEqualTo(signer().clock(clock).build().sign(message));
+            }
+        }
     }
 
     @Test

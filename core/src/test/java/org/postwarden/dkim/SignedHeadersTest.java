@@ -1,6 +1,7 @@
 package org.postwarden.dkim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.postwarden.dkim.DkimTestSupport.bytes;
 
 import java.util.List;
@@ -18,6 +19,16 @@ class SignedHeadersTest {
         assertThat(selection.fields()).extracting(HeaderField::text)
             .containsExactly("From: a@b", "To: three@x", "to: two@x", "TO: one@x");
         assertThat(selection.fields()).isEqualTo(SigningInput.select(MESSAGE.headers(), selection.names()));
+    }
+
+    @Test
+    void namesShouldBeHeaderFieldNames() {
+        assertThatThrownBy(() -> SignedHeaders.exactly(List.of("from", "x header")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"x header\" is not a header field name");
+        assertThatThrownBy(() -> SignedHeaders.present(List.of("from", "subject:"), List.of()))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SignedHeaders.present(List.of("from"), List.of("")))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
