@@ -1,7 +1,6 @@
 package org.postwarden.dkim;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * One header field exactly as received: name, colon, value and any folding, without the CRLF that
@@ -12,20 +11,27 @@ public final class HeaderField {
     private final byte[] source;
     private final int start;
     private final int end;
-    private final String name;
+    private final int nameEnd;
     private final String lowerCaseName;
+    /** {@link #name()}, made when first asked for: signing and verifying need only the lower-case one. */
+    private String name;
 
     HeaderField(byte[] source, int start, int end) {
         this.source = source;
         this.start = start;
         this.end = end;
-        this.name = parseName(source, start, end);
-        this.lowerCaseName = name.toLowerCase(Locale.ROOT);
+        this.nameEnd = nameEnd(source, start, end);
+        this.lowerCaseName = FieldNames.lowerCase(source, start, nameEnd);
     }
 
     /** The field name, without any whitespace before the colon. */
     public String name() {
-        return name;
+        String known = name;
+        if (known == null) {
+            known = new String(source, start, nameEnd - start, StandardCharsets.ISO_8859_1);
+            name = known;
+        }
+        return known;
     }
 
     /**
@@ -37,7 +43,7 @@ public final class HeaderField {
     }
 
     public boolean hasName(String other) {
-        return name.equalsIgnoreCase(other);
+        return lowerCaseName.equalsIgnoreCase(other);
     }
 
     /** The whole field, folding included, without the final CRLF. */
@@ -64,7 +70,7 @@ public final class HeaderField {
         return end - start;
     }
 
-    private static String parseName(byte[] source, int start, int end) {
+    private static int nameEnd(byte[] source, int start, int end) {
         int colon = start;
         while (colon < end && source[colon] != ':') {
             colon++;
@@ -73,7 +79,7 @@ public final class HeaderField {
         while (nameEnd > start && (source[nameEnd - 1] == ' ' || source[nameEnd - 1] == '\t')) {
             nameEnd--;
         }
-        return new String(source, start, nameEnd - start, StandardCharsets.ISO_8859_1);
+        return nameEnd;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -30,7 +31,7 @@ public final class RawMessage {
 
     private RawMessage(byte[] source, List<HeaderField> headers, int bodyOffset) {
         this.source = source;
-        this.headers = List.copyOf(headers);
+        this.headers = Collections.unmodifiableList(headers);
         this.bodyOffset = bodyOffset;
     }
 
@@ -38,7 +39,7 @@ public final class RawMessage {
         // Where the header ends depends only on the octets before it, identical with or without
         // bare LFs in the body: those are converted later, in place of the same body.
         RawMessage split = split(message);
-        if (!hasBareLf(message, 0, split.bodyOffset)) {
+        if (split != null) {
             return split;
         }
         RawMessage converted = split(toCrlf(message));
@@ -46,20 +47,27 @@ public final class RawMessage {
         return converted;
     }
 
+    /** The message split at its blank line, or null if an LF in the header is bare. */
     private static RawMessage split(byte[] bytes) {
-        List<HeaderField> headers = new ArrayList<>();
+        List<HeaderField> headers = new ArrayList<>(32);
         int pos = 0;
         while (pos < bytes.length) {
+            if (bytes[pos] == '\n') {
+                return null;
+            }
             if (isCrlf(bytes, pos)) {
                 return new RawMessage(bytes, headers, pos + 2);
             }
             int start = pos;
-            int lineEnd = lineEnd(bytes, pos);
-            pos = Math.min(lineEnd + 2, bytes.length);
-            while (pos < bytes.length && (bytes[pos] == ' ' || bytes[pos] == '\t')) {
-                lineEnd = lineEnd(bytes, pos);
-                pos = Math.min(lineEnd + 2, bytes.length);
-            }
+            int lineEnd;
+            do {
+                int lf = nextLf(bytes, pos + 1);
+                if (lf < bytes.length && bytes[lf - 1] != '\r') {
+                    return null;
+                }
+                lineEnd = lf < bytes.length ? lf - 1 : lf;
+                pos = Math.min(lf + 1, bytes.length);
+            } while (pos < bytes.length && (bytes[pos] == ' ' || bytes[pos] == '\t'));
             headers.add(new HeaderField(bytes, start, lineEnd));
         }
         return new RawMessage(bytes, headers, bytes.length);
@@ -152,14 +160,19 @@ public final class RawMessage {
         return bodyOffset;
     }
 
-    /** Index of the CR of the CRLF ending the line at {@code pos}, or the message length. */
-    private static int lineEnd(byte[] bytes, int pos) {
-        for (int i = pos; i < bytes.length - 1; i++) {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-                return i;
+    /** Index of the first LF from {@code from}, or the message length; eight octets at a time. */
+    private static int nextLf(byte[] bytes, int from) {
+        int i = from;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long lf = zeroOctets((long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL);
+            if (lf != 0) {
+                return i + (Long.numberOfTrailingZeros(lf) >>> 3);
             }
         }
-        return bytes.length;
+        while (i < bytes.length && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isCrlf(byte[] bytes, int pos) {
