@@ -6,7 +6,10 @@ import static org.postwarden.dkim.DkimTestSupport.bytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.postwarden.testing.Fuzz;
 
 /**
  * RFC 6376 §3.4.5, Example 1 and 2, on this message:
@@ -46,6 +49,33 @@ class CanonicalizationTest {
     void simpleShouldCanonicalizeTheRfcExampleBody() {
         // "<SP> C <SP><CRLF> D <SP><HTAB><SP> E <CRLF>"
         assertThat(bodyHash(Canonicalization.SIMPLE)).isEqualTo(Sha256.hash(bytes(" C \r\nD \t E\r\n")));
+    }
+
+    @Test
+    void relaxedHeaderShouldMatchALiteralReadingOfTheRfc() {
+        String[] pieces = {"Word", "x", "é", ";", ":", " ", " ", "  ", "\t", " \t ", "\r\n ", "\r\n\t", "\r", "\n"};
+        Fuzz.forAll("relaxed header = RFC 6376 §3.4.2 read literally", 5000, random -> field(random, pieces), field -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Canonicalization.RELAXED.canonicalizeHeader(field, out);
+            assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo(literalRelaxed(field));
+        });
+    }
+
+    private static String field(Random random, String[] pieces) {
+        StringBuilder field = new StringBuilder(random.nextBoolean() ? "Subject" : "X-Name ");
+        field.append(':');
+        for (int count = random.nextInt(30); count > 0; count--) {
+            field.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return field.toString();
+    }
+
+    /** Lower-case name, line breaks dropped (unfolding), WSP runs to one SP, none at either end of the value. */
+    private static String literalRelaxed(String field) {
+        int colon = field.indexOf(':');
+        String name = field.substring(0, colon).replaceAll("[ \t]+\\z", "").toLowerCase(Locale.ROOT);
+        String value = field.substring(colon + 1).replaceAll("[\r\n]", "").replaceAll("[ \t]+", " ").strip();
+        return name + ":" + value;
     }
 
     @Test
