@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /** A signing key; {@link DkimKeys} loads and generates them. */
 public sealed interface DkimPrivateKey {
@@ -85,11 +84,11 @@ public sealed interface DkimPrivateKey {
         /** RFC 8463 §3: Ed25519 (pure) over the SHA-256 hash of the data. */
         @Override
         public byte[] sign(byte[] data) {
-            Ed25519Signer signer = new Ed25519Signer();
-            signer.init(true, key);
             byte[] hash = Sha256.hash(data);
-            signer.update(hash, 0, hash.length);
-            return signer.generateSignature();
+            byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+            // What Ed25519Signer does with the key, without its buffer.
+            key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, hash, 0, hash.length, signature, 0);
+            return signature;
         }
 
         /** Version 1 PrivateKeyInfo without the optional public key, as RFC 8410 §10.3 shows: what OpenSSL and dkimpy read. */

@@ -9,6 +9,7 @@ import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,8 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * what DKIM's Ed25519 signs (RFC 8463 §3: the SHA-256 of the header input). RSA signs the header input itself,
  * about 1 KB, whose hashing costs well under 1 µs beside the RSA operation.
  *
- * <p>Postwarden signs and verifies RSA through the JDK and Ed25519 through BouncyCastle's lightweight API
- * ({@code Ed25519Signer}); the JDK's own Ed25519 is here to tell which provider is the fastest.
+ * <p>Postwarden signs and verifies RSA through the JDK and Ed25519 through BouncyCastle's lightweight API: it signs
+ * with {@code Ed25519PrivateKeyParameters.sign} directly, as does the raw BouncyCastle rate here (the cheapest call
+ * BouncyCastle offers), and verifies with {@code Ed25519Signer}. The JDK's own Ed25519 is here to tell which provider
+ * is the fastest.
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
@@ -48,7 +51,7 @@ public class RawSignatureBenchmark {
     private Signature jdkEd25519Signer;
     private Signature jdkEd25519Verifier;
     private byte[] jdkEd25519Signature;
-    private Ed25519Signer bcEd25519Signer;
+    private Ed25519PrivateKeyParameters bcEd25519Key;
     private Ed25519Signer bcEd25519Verifier;
     private byte[] bcEd25519Signature;
 
@@ -74,8 +77,7 @@ public class RawSignatureBenchmark {
         jdkEd25519Signature = rawEd25519SignJdk();
 
         Ed25519PrivateKeyParameters bcKey = new Ed25519PrivateKeyParameters(random);
-        bcEd25519Signer = new Ed25519Signer();
-        bcEd25519Signer.init(true, bcKey);
+        bcEd25519Key = bcKey;
         bcEd25519Verifier = new Ed25519Signer();
         bcEd25519Verifier.init(false, bcKey.generatePublicKey());
         bcEd25519Signature = rawEd25519SignBc();
@@ -111,8 +113,9 @@ public class RawSignatureBenchmark {
 
     @Benchmark
     public byte[] rawEd25519SignBc() {
-        bcEd25519Signer.update(input, 0, input.length);
-        return bcEd25519Signer.generateSignature();
+        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        bcEd25519Key.sign(Ed25519.Algorithm.Ed25519, null, input, 0, input.length, signature, 0);
+        return signature;
     }
 
     @Benchmark
