@@ -1,6 +1,7 @@
 package org.postwarden.dkim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,8 @@ public final class SignedHeaders {
     private final boolean fixed;
     /** Position of each lower-cased name in {@link #names}, when not fixed. */
     private final Map<String, Integer> positions;
+    /** The field names of the last message picked from, and what was picked: a sender's messages mostly repeat them. */
+    private volatile Layout lastLayout;
 
     private SignedHeaders(List<String> names, Set<String> oversigned, boolean fixed) {
         names.forEach(SignedHeaders::requireFieldName);
@@ -84,9 +87,21 @@ public final class SignedHeaders {
         if (fixed) {
             return new Selection(names, SigningInput.select(message.headers(), names));
         }
-        // One pass over the fields, finding the position of each name (names are lower case); then
-        // each name's instances bottom-up, as h= picks them, and no field for an oversigned one.
         List<HeaderField> fields = message.headers();
+        Layout last = lastLayout;
+        if (last != null && last.isOf(fields)) {
+            return last.pick(fields);
+        }
+        Layout layout = layout(fields);
+        lastLayout = layout;
+        return layout.pick(fields);
+    }
+
+    /**
+     * One pass over the fields, finding the position of each name (names are lower case); then each
+     * name's instances bottom-up, as h= picks them, and no field for an oversigned one.
+     */
+    private Layout layout(List<HeaderField> fields) {
         int[] positionOf = new int[fields.size()];
         int[] present = new int[names.size()];
         for (int i = 0; i < fields.size(); i++) {
@@ -106,19 +121,43 @@ public final class SignedHeaders {
                 selected.add(name);
             }
         }
-        HeaderField[] covered = new HeaderField[selected.size()];
+        int[] covered = new int[selected.size()];
+        Arrays.fill(covered, -1);
         for (int i = fields.size() - 1; i >= 0; i--) {
             if (positionOf[i] >= 0) {
-                covered[next[positionOf[i]]++] = fields.get(i);
+                covered[next[positionOf[i]]++] = i;
             }
         }
-        List<HeaderField> coveredFields = new ArrayList<>(covered.length);
-        for (HeaderField field : covered) {
-            if (field != null) {
-                coveredFields.add(field);
-            }
+        String[] fieldNames = new String[fields.size()];
+        for (int i = 0; i < fieldNames.length; i++) {
+            fieldNames[i] = fields.get(i).lowerCaseName();
         }
-        return new Selection(selected, coveredFields);
+        return new Layout(fieldNames, List.copyOf(selected), Arrays.stream(covered).filter(i -> i >= 0).toArray());
+    }
+
+    /** The h= names for messages whose fields have these names, in this order, and the index of each field covered. */
+    private record Layout(String[] fieldNames, List<String> names, int[] covered) {
+        boolean isOf(List<HeaderField> fields) {
+            if (fields.size() != fieldNames.length) {
+                return false;
+            }
+            for (int i = 0; i < fieldNames.length; i++) {
+                String name = fields.get(i).lowerCaseName();
+                // Common names are shared instances (FieldNames); others compare by value.
+                if (name != fieldNames[i] && !name.equals(fieldNames[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Selection pick(List<HeaderField> fields) {
+            HeaderField[] picked = new HeaderField[covered.length];
+            for (int i = 0; i < covered.length; i++) {
+                picked[i] = fields.get(covered[i]);
+            }
+            return new Selection(names, Arrays.asList(picked));
+        }
     }
 
     /** RFC 5322 §3.6.8: printable US-ASCII but the colon; which also keeps h= free of the whitespace it folds at. */

@@ -6,6 +6,7 @@ import static org.postwarden.dkim.DkimTestSupport.bytes;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postwarden.testing.Fuzz;
 
 class SignedHeadersTest {
     private static final RawMessage MESSAGE = RawMessage.parse(bytes("Received: by a\r\nTO: one@x\r\nFrom: a@b\r\n"
@@ -19,6 +20,26 @@ class SignedHeadersTest {
         assertThat(selection.fields()).extracting(HeaderField::text)
             .containsExactly("From: a@b", "To: three@x", "to: two@x", "TO: one@x");
         assertThat(selection.fields()).isEqualTo(SigningInput.select(MESSAGE.headers(), selection.names()));
+    }
+
+    @Test
+    void pickShouldGiveWhatAFreshInstanceGivesWhateverItPickedFromBefore() {
+        SignedHeaders shared = SignedHeaders.recommended();
+        // Few names, so that layouts repeat, differ by one field, or by the case or spelling of a name.
+        String[] names = {"From", "FROM", "To", "Subject", "Date", "X-Custom", "X-Custon", "x-custom", "Received"};
+        Fuzz.forAll("a reused SignedHeaders picks as a fresh one", 3000, random -> {
+            StringBuilder message = new StringBuilder();
+            for (int count = random.nextInt(3); count >= 0; count--) {
+                message.append(names[random.nextInt(names.length)]).append(": ").append(random.nextInt(9)).append("\r\n");
+            }
+            return message.append("\r\nbody\r\n").toString();
+        }, text -> {
+            RawMessage message = RawMessage.parse(bytes(text));
+            SignedHeaders.Selection expected = SignedHeaders.recommended().pick(message);
+            SignedHeaders.Selection selection = shared.pick(message);
+            assertThat(selection.names()).isEqualTo(expected.names());
+            assertThat(selection.fields()).isEqualTo(expected.fields());
+        });
     }
 
     @Test
