@@ -18,7 +18,12 @@ public sealed interface DkimPrivateKey {
     DkimPublicKey publicKey();
 
     /** Signs {@code data} with the sha256 variant of the key's algorithm. */
-    byte[] sign(byte[] data);
+    default byte[] sign(byte[] data) {
+        return sign(data, data.length);
+    }
+
+    /** Signs {@code data[0..length)}, which spares a caller trimming a buffer. */
+    byte[] sign(byte[] data, int length);
 
     /** PKCS#8 DER, as in a "BEGIN PRIVATE KEY" PEM block. */
     byte[] pkcs8();
@@ -49,11 +54,11 @@ public sealed interface DkimPrivateKey {
         }
 
         @Override
-        public byte[] sign(byte[] data) {
+        public byte[] sign(byte[] data, int length) {
             try {
                 Signature signer = Signature.getInstance("SHA256withRSA");
                 signer.initSign(key);
-                signer.update(data);
+                signer.update(data, 0, length);
                 return signer.sign();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("RSA signing failed", e);
@@ -83,8 +88,8 @@ public sealed interface DkimPrivateKey {
 
         /** RFC 8463 §3: Ed25519 (pure) over the SHA-256 hash of the data. */
         @Override
-        public byte[] sign(byte[] data) {
-            byte[] hash = Sha256.hash(data);
+        public byte[] sign(byte[] data, int length) {
+            byte[] hash = Sha256.hash(data, length);
             byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
             // What Ed25519Signer does with the key, without its buffer.
             key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, hash, 0, hash.length, signature, 0);

@@ -113,8 +113,9 @@ public final class DkimSigner {
         validity.ifPresent(v -> writer.tag("x", Long.toString(t + v.toSeconds())));
         writeHeaderList(writer, signed.names());
         writer.tag("bh", Base64.getEncoder().encodeToString(bodyHash)).lastTag("b");
-        byte[] signature = key.sign(
-            SigningInput.compute(signed.fields(), headerCanonicalization, writer.canonical(headerCanonicalization)));
+        SigningInput.Octets input =
+            SigningInput.compute(signed.fields(), headerCanonicalization, writer.canonical(headerCanonicalization));
+        byte[] signature = key.sign(input.array(), input.length());
         return writer.lastValue(Base64.getEncoder().encodeToString(signature));
     }
 

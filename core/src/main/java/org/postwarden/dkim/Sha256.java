@@ -29,6 +29,12 @@ final class Sha256 {
         return newDigest().digest(data);
     }
 
+    static byte[] hash(byte[] data, int length) {
+        MessageDigest digest = newDigest();
+        digest.update(data, 0, length);
+        return digest.digest();
+    }
+
     private static MessageDigest lookUp() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -75,14 +75,17 @@ public final class SigningInput {
         return pos == out.length ? out : Arrays.copyOf(out, pos);
     }
 
+    /** The input in {@code array[0..length)}: a signer reads only that much, so the array is left untrimmed. */
+    public record Octets(byte[] array, int length) {
+    }
+
     /** As {@link #compute(List, Canonicalization, String)}, the signature field being canonical already. */
-    public static byte[] compute(List<HeaderField> selected, Canonicalization canonicalization,
+    public static Octets compute(List<HeaderField> selected, Canonicalization canonicalization,
                                  byte[] canonicalSignatureField) {
         byte[] out = new byte[fieldsLength(selected) + canonicalSignatureField.length];
         int pos = writeFields(selected, canonicalization, out);
         System.arraycopy(canonicalSignatureField, 0, out, pos, canonicalSignatureField.length);
-        pos += canonicalSignatureField.length;
-        return pos == out.length ? out : Arrays.copyOf(out, pos);
+        return new Octets(out, pos + canonicalSignatureField.length);
     }
 
     /** The most octets {@link #writeFields} writes. */

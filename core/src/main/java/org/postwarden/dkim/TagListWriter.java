@@ -18,7 +18,8 @@ public final class TagListWriter {
     private static final String FOLD = "\r\n\t";
 
     private final String fieldName;
-    private final StringBuilder out = new StringBuilder(512);
+    /** Room for a whole DKIM-Signature field with an RSA-2048 b= value, so that it never grows. */
+    private final StringBuilder out = new StringBuilder(1024);
     private int lineStart;
     /** Where each fold starts in {@link #out}, in order. */
     private int[] folds;

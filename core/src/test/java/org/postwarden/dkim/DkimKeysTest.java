@@ -74,6 +74,19 @@ class DkimKeysTest {
     }
 
     @Test
+    void signShouldReadOnlyTheGivenLength() {
+        byte[] buffer = bytes("from:a@example.com\r\ndkim-signature:v=1; b=" + "-untrimmed tail-");
+        int length = buffer.length - "-untrimmed tail-".length();
+        byte[] input = java.util.Arrays.copyOf(buffer, length);
+
+        for (DkimPrivateKey key : java.util.List.of(DkimKeys.generateEd25519(), DkimKeys.generateRsa(2048))) {
+            // Both are deterministic: Ed25519, and RSA with PKCS#1 v1.5 padding.
+            assertThat(key.sign(buffer, length)).as("%s", key.algorithm()).isEqualTo(key.sign(input));
+            assertThat(key.publicKey().verify(input, key.sign(buffer, length))).isTrue();
+        }
+    }
+
+    @Test
     void dnsRecordShouldParseBackToTheSameKey() throws Exception {
         for (DkimPrivateKey key : new DkimPrivateKey[] {DkimKeys.generateEd25519(),
             DkimKeys.parsePrivateKey(resourceText("rfc8463-appendix-a/rsa-test.pem"))}) {
