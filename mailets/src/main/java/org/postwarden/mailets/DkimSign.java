@@ -9,11 +9,10 @@ import javax.mail.MessagingException;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.postwarden.dkim.DkimSigner;
 import org.postwarden.dkim.RawMessage;
-import org.postwarden.dkim.SignedHeaders;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
+import org.postwarden.dkim.keys.DkimSigners;
 import org.postwarden.identity.HeaderAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +32,12 @@ public class DkimSign extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DkimSign.class);
 
     private final DkimKeyManager keys;
-    private final Clock clock;
+    private final DkimSigners signers;
 
     @Inject
     public DkimSign(DkimKeyManager keys, Clock clock) {
         this.keys = keys;
-        this.clock = clock;
+        this.signers = new DkimSigners(clock);
     }
 
     @Override
@@ -54,10 +53,7 @@ public class DkimSign extends GenericMailet {
             LOGGER.debug("no active DKIM key for {}, {} leaves unsigned", domain.get(), mail.getName());
             return;
         }
-        List<String> signatures = signingKeys.stream()
-            .map(key -> DkimSigner.withKey(key.privateKey()).domain(domain.get()).selector(key.selector())
-                .headers(SignedHeaders.recommended()).clock(clock).build().sign(message))
-            .toList();
+        List<String> signatures = signingKeys.stream().map(key -> signers.forKey(key).sign(message)).toList();
         MessageBytes.replace(mail, message.rewriteHeaders(signatures, field -> true));
     }
 

@@ -53,6 +53,19 @@ final class MailCorpus {
         return message.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The same message with Reply-To in place of Cc, the same size: a signer that reuses what it chose for the
+     * previous message's fields (h=, which fields it covers) must choose again for each of the two in turn.
+     */
+    static byte[] messageWithOtherFields(int bodySize) {
+        String cc = "Cc: Deliverability Team <deliverability@" + FROM_DOMAIN + ">, carol@example.org\r\n";
+        String replyTo = "Reply-To: Deliverability Team <deliverability@" + FROM_DOMAIN + ">, carol@ex.org\r\n";
+        byte[] message = message(bodySize);
+        String text = new String(message, StandardCharsets.US_ASCII);
+        Preconditions.checkState(text.contains(cc) && cc.length() == replyTo.length(), "the corpus header changed");
+        return text.replace(cc, replyTo).getBytes(StandardCharsets.US_ASCII);
+    }
+
     static int headerSize() {
         return HEADER.length();
     }
