@@ -57,9 +57,13 @@ public final class TagListWriter {
     public TagListWriter list(String name, List<String> items) {
         int last = items.size() - 1;
         for (int i = 0; i <= last; i++) {
-            word(i == 0 ? name : "", i == 0 ? "=" : "", items.get(i), i == last ? ";" : "");
+            if (i == 0) {
+                word(name, "=", items.get(i), i == last ? ";" : "");
+            } else {
+                word(items.get(i), i == last ? ";" : "");
+            }
             if (i != last) {
-                word("", "", ":", "");
+                word(":", "");
             }
         }
         return this;
@@ -152,14 +156,27 @@ public final class TagListWriter {
 
     /** Appends one word made of these four parts, which spares concatenating them first. */
     private TagListWriter word(String a, String b, String c, String d) {
-        int length = a.length() + b.length() + c.length() + d.length();
+        separate(a.length() + b.length() + c.length() + d.length());
+        out.append(a).append(b).append(c).append(d);
+        return this;
+    }
+
+    /** {@link #word(String, String, String, String)} of two parts: a list item and what follows it. */
+    private void word(String item, String end) {
+        separate(item.length() + end.length());
+        out.append(item);
+        if (!end.isEmpty()) {
+            out.append(end);
+        }
+    }
+
+    /** One space before a word of this length, or a fold if the word would pass the line width. */
+    private void separate(int length) {
         if (lineLength() + 1 + length > LINE_WIDTH && lineLength() > 1) {
             fold();
         } else {
             out.append(' ');
         }
-        out.append(a).append(b).append(c).append(d);
-        return this;
     }
 
     private void fold() {
