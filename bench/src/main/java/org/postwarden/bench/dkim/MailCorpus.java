@@ -59,7 +59,7 @@ final class MailCorpus {
      */
     static byte[] messageWithOtherFields(int bodySize) {
         String cc = "Cc: Deliverability Team <deliverability@" + FROM_DOMAIN + ">, carol@example.org\r\n";
-        String replyTo = "Reply-To: Deliverability Team <deliverability@" + FROM_DOMAIN + ">, carol@ex.org\r\n";
+        String replyTo = "Reply-To: Deliverability Team <deliverability@" + FROM_DOMAIN + ">, carol@e.org\r\n";
         byte[] message = message(bodySize);
         String text = new String(message, StandardCharsets.US_ASCII);
         Preconditions.checkState(text.contains(cc) && cc.length() == replyTo.length(), "the corpus header changed");
