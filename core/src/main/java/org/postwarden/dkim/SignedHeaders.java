@@ -25,7 +25,8 @@ public final class SignedHeaders {
         "reply-to", "message-id", "mime-version", "content-type", "content-transfer-encoding");
 
     private final List<String> names;
-    private final Set<String> oversigned;
+    /** Whether the name at each position of {@link #names} is oversigned. */
+    private final boolean[] oversigned;
     private final boolean fixed;
     /** Position of each lower-cased name in {@link #names}, when not fixed. */
     private final Map<String, Integer> positions;
@@ -35,7 +36,10 @@ public final class SignedHeaders {
     private SignedHeaders(List<String> names, Set<String> oversigned, boolean fixed) {
         names.forEach(SignedHeaders::requireFieldName);
         this.names = List.copyOf(names);
-        this.oversigned = Set.copyOf(oversigned);
+        this.oversigned = new boolean[names.size()];
+        for (int i = 0; i < this.oversigned.length; i++) {
+            this.oversigned[i] = oversigned.contains(this.names.get(i));
+        }
         this.fixed = fixed;
         Map<String, Integer> positions = new HashMap<>();
         if (!fixed) {
@@ -102,37 +106,37 @@ public final class SignedHeaders {
      * name's instances bottom-up, as h= picks them, and no field for an oversigned one.
      */
     private Layout layout(List<HeaderField> fields) {
+        String[] fieldNames = new String[fields.size()];
         int[] positionOf = new int[fields.size()];
         int[] present = new int[names.size()];
         for (int i = 0; i < fields.size(); i++) {
-            Integer position = positions.get(fields.get(i).lowerCaseName());
+            fieldNames[i] = fields.get(i).lowerCaseName();
+            Integer position = positions.get(fieldNames[i]);
             positionOf[i] = position == null ? -1 : position;
             if (position != null) {
                 present[position]++;
             }
         }
+        // h= has each name once per instance, and once more if oversigned; the covered fields
+        // come in the same order, without those extra ones.
+        List<String> selected = new ArrayList<>(fields.size() + names.size());
         int[] next = new int[names.size()];
-        List<String> selected = new ArrayList<>(fields.size() + oversigned.size());
+        int coveredCount = 0;
         for (int position = 0; position < names.size(); position++) {
-            next[position] = selected.size();
-            String name = names.get(position);
-            int times = present[position] + (oversigned.contains(name) ? 1 : 0);
+            next[position] = coveredCount;
+            coveredCount += present[position];
+            int times = present[position] + (oversigned[position] ? 1 : 0);
             for (int i = 0; i < times; i++) {
-                selected.add(name);
+                selected.add(names.get(position));
             }
         }
-        int[] covered = new int[selected.size()];
-        Arrays.fill(covered, -1);
+        int[] covered = new int[coveredCount];
         for (int i = fields.size() - 1; i >= 0; i--) {
             if (positionOf[i] >= 0) {
                 covered[next[positionOf[i]]++] = i;
             }
         }
-        String[] fieldNames = new String[fields.size()];
-        for (int i = 0; i < fieldNames.length; i++) {
-            fieldNames[i] = fields.get(i).lowerCaseName();
-        }
-        return new Layout(fieldNames, List.copyOf(selected), Arrays.stream(covered).filter(i -> i >= 0).toArray());
+        return new Layout(fieldNames, List.copyOf(selected), covered);
     }
 
     /** The h= names for messages whose fields have these names, in this order, and the index of each field covered. */
