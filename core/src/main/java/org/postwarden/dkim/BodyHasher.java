@@ -1,8 +1,5 @@
 package org.postwarden.dkim;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.OptionalLong;
 
@@ -24,7 +21,6 @@ public final class BodyHasher {
     /** Octets that end a run: CR always, and SP and TAB under relaxed. */
     private static final boolean[] SIMPLE_STOPS = stops(false);
     private static final boolean[] RELAXED_STOPS = stops(true);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final boolean relaxed;
     private final boolean[] stops;
@@ -134,11 +130,11 @@ public final class BodyHasher {
     private int skipPlainWords(byte[] in, int from, int end) {
         int i = from;
         while (i + Long.BYTES <= end) {
-            long word = (long) LONGS.get(in, i);
-            long cr = zeroOctets(word ^ 0x0D0D0D0D0D0D0D0DL);
+            long word = OctetWords.at(in, i);
+            long cr = OctetWords.zeroOctets(word ^ 0x0D0D0D0D0D0D0D0DL);
             if (relaxed) {
-                long sp = zeroOctets(word ^ 0x2020202020202020L);
-                if ((zeroOctets(word ^ 0x0909090909090909L) | (sp & ((sp | cr) >>> 8))) != 0
+                long sp = OctetWords.zeroOctets(word ^ 0x2020202020202020L);
+                if ((OctetWords.zeroOctets(word ^ 0x0909090909090909L) | (sp & ((sp | cr) >>> 8))) != 0
                     || sp < 0 && (i + Long.BYTES >= end || stops[in[i + Long.BYTES] & 0xFF])) {
                     return i;
                 }
@@ -160,11 +156,6 @@ public final class BodyHasher {
             }
         }
         return true;
-    }
-
-    /** 0x80 in each octet of {@code x} that is zero, 0 in the others; exact, as no carry crosses octets. */
-    private static long zeroOctets(long x) {
-        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     /** Ends the body and returns the SHA-256 of its canonical form. Call once. */

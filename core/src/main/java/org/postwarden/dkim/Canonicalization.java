@@ -1,9 +1,6 @@
 package org.postwarden.dkim;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +9,6 @@ import java.util.Optional;
 public enum Canonicalization {
     SIMPLE,
     RELAXED;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     public String tagValue() {
         return name().toLowerCase(Locale.ROOT);
@@ -115,11 +110,9 @@ public enum Canonicalization {
     private static int plainWordsEnd(byte[] src, int from, int end) {
         int i = from;
         while (i + Long.BYTES <= end) {
-            long word = (long) LONGS.get(src, i);
-            // 0x80 in each octet up to 0x20 (SP, TAB, CR, LF, other controls), and in each SP.
-            long low = ~(((word & 0x7F7F7F7F7F7F7F7FL) + 0x5F5F5F5F5F5F5F5FL) | word) & 0x8080808080808080L;
-            long x = word ^ 0x2020202020202020L;
-            long sp = ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+            long word = OctetWords.at(src, i);
+            long low = OctetWords.upToSpace(word);
+            long sp = OctetWords.zeroOctets(word ^ 0x2020202020202020L);
             // Only SPs among them, none followed by another, and none last (what follows is unseen).
             if (low != sp || ((sp << 8) & low) != 0 || sp < 0) {
                 break;

@@ -1,9 +1,6 @@
 package org.postwarden.dkim;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +18,6 @@ import java.util.function.Predicate;
  */
 public final class RawMessage {
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The message as received, or converted to CRLF if its header held a bare LF. */
     private final byte[] source;
     private final List<HeaderField> headers;
@@ -164,7 +160,7 @@ public final class RawMessage {
     private static int nextLf(byte[] bytes, int from) {
         int i = from;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long lf = zeroOctets((long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL);
+            long lf = OctetWords.zeroOctets(OctetWords.at(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL);
             if (lf != 0) {
                 return i + (Long.numberOfTrailingZeros(lf) >>> 3);
             }
@@ -204,18 +200,13 @@ public final class RawMessage {
     private static int firstWordWithBareLf(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long lf = zeroOctets((long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL);
-            long crBefore = zeroOctets((long) LONGS.get(bytes, i - 1) ^ 0x0D0D0D0D0D0D0D0DL);
+            long lf = OctetWords.zeroOctets(OctetWords.at(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL);
+            long crBefore = OctetWords.zeroOctets(OctetWords.at(bytes, i - 1) ^ 0x0D0D0D0D0D0D0D0DL);
             if ((lf & ~crBefore) != 0) {
                 return i;
             }
         }
         return i;
-    }
-
-    /** 0x80 in each octet of {@code x} that is zero, 0 in the others; exact, as no carry crosses octets. */
-    private static long zeroOctets(long x) {
-        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     private static boolean isBareLf(byte[] bytes, int i) {

@@ -26,7 +26,7 @@ final class Sha256 {
     }
 
     static byte[] hash(byte[] data) {
-        return newDigest().digest(data);
+        return hash(data, data.length);
     }
 
     static byte[] hash(byte[] data, int length) {

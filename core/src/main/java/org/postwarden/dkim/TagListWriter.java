@@ -17,7 +17,8 @@ public final class TagListWriter {
     private static final int LINE_WIDTH = 76;
     private static final String FOLD = "\r\n\t";
 
-    private final String fieldName;
+    /** The name as relaxed canonicalization writes it, with its colon. */
+    private final byte[] canonicalName;
     /** Room for a whole DKIM-Signature field with an RSA-2048 b= value, so that it never grows. */
     private final StringBuilder out = new StringBuilder(1024);
     private int lineStart;
@@ -26,13 +27,13 @@ public final class TagListWriter {
     private int foldCount;
 
     public TagListWriter(String fieldName) {
-        this.fieldName = fieldName;
+        this.canonicalName = (fieldName.toLowerCase(Locale.ROOT) + ":").getBytes(StandardCharsets.ISO_8859_1);
         this.folds = new int[8];
         out.append(fieldName).append(':');
     }
 
     private TagListWriter(TagListWriter other) {
-        fieldName = other.fieldName;
+        canonicalName = other.canonicalName;
         out.append(other.out);
         lineStart = other.lineStart;
         folds = other.folds.clone();
@@ -124,9 +125,8 @@ public final class TagListWriter {
         }
         // Every word follows one space or one fold, which becomes a space; the first word's goes
         // as the value's leading WSP.
-        byte[] name = fieldName.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(name, 0, text, 0, name.length);
-        int pos = fieldName.length() + 1;
+        System.arraycopy(canonicalName, 0, text, 0, canonicalName.length);
+        int pos = canonicalName.length;
         int from = pos + (foldCount > 0 && folds[0] == pos ? FOLD.length() : 1);
         for (int i = 0; i < foldCount; i++) {
             if (folds[i] > from) {
