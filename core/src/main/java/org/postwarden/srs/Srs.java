@@ -38,13 +38,16 @@ public final class Srs {
     private final char separator;
 
     private Srs(Builder builder) {
-        this.hash = new SrsHash(builder.secrets, builder.hashLength);
+        this.hash = new SrsHash(builder.secrets, builder.hashLength, builder.hashComparison);
         this.clock = builder.clock;
         this.maxAgeDays = builder.maxAgeDays;
         this.separator = builder.separator;
     }
 
-    /** Defaults as Mail::SRS: hash length 4, maximum age 21 days, separator {@code =}, the system clock. */
+    /**
+     * Defaults as Mail::SRS: hash length 4 compared ignoring case, maximum age 21 days, separator {@code =}, the
+     * system clock.
+     */
     public static Builder builder(SrsSecrets secrets) {
         return new Builder(Objects.requireNonNull(secrets, "secrets"));
     }
@@ -143,6 +146,7 @@ public final class Srs {
         private final SrsSecrets secrets;
         private Clock clock = Clock.systemUTC();
         private int hashLength = 4;
+        private SrsHash.Comparison hashComparison = SrsHash.Comparison.IGNORE_CASE;
         private int maxAgeDays = 21;
         private char separator = '=';
 
@@ -159,6 +163,12 @@ public final class Srs {
         /** Hash characters to write, and the fewest accepted (1 to {@link SrsHash#MAX_LENGTH}). */
         public Builder hashLength(int hashLength) {
             this.hashLength = hashLength;
+            return this;
+        }
+
+        /** How a returned hash is compared: Mail::SRS ignores case, {@link SrsHash.Comparison#EXACT} does not. */
+        public Builder hashComparison(SrsHash.Comparison hashComparison) {
+            this.hashComparison = Objects.requireNonNull(hashComparison, "hashComparison");
             return this;
         }
 

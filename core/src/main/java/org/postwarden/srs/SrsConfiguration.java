@@ -11,9 +11,16 @@ import java.util.Optional;
  * SRS settings from conf/srs.properties: {@code domain} (the forwarder domain SRS addresses are written in; empty
  * turns SRS off), {@code secrets} (comma separated; the first signs, all verify, so a new secret is added in front
  * and an old one removed after the maximum age; empty: the secrets live in a {@code keys.SrsSecretStore} and rotate
- * over webadmin), {@code hashLength} (4) and {@code maxAge} in days (21).
+ * over webadmin), {@code hash.compat} ({@code none}: the hash is compared case-sensitively and has at least
+ * {@value #STRICT_MIN_HASH_LENGTH} characters; {@code mailsrs}: as Mail::SRS, case ignored), {@code hashLength}
+ * ({@value #STRICT_MIN_HASH_LENGTH}, or 4 with {@code mailsrs}), {@code maxAge} in days (21), and the
+ * {@code reverse.*} keys of {@link ReverseSrsPolicy}.
  */
-public record SrsConfiguration(Optional<String> domain, List<String> secrets, int hashLength, int maxAgeDays) {
+public record SrsConfiguration(Optional<String> domain, List<String> secrets, int hashLength, int maxAgeDays,
+                               SrsHash.Comparison hashComparison, ReverseSrsPolicy reverse) {
+    /** 48 bits of case-sensitive base64: beyond reach of guesses at SMTP speed. */
+    public static final int STRICT_MIN_HASH_LENGTH = 8;
+    private static final int MAILSRS_HASH_LENGTH = 4;
 
     public SrsConfiguration {
         secrets = List.copyOf(secrets);
@@ -25,8 +32,25 @@ public record SrsConfiguration(Optional<String> domain, List<String> secrets, in
             .map(String::trim)
             .filter(secret -> !secret.isEmpty())
             .toList();
-        return new SrsConfiguration(domain.isEmpty() ? Optional.empty() : Optional.of(domain), secrets,
-            integer(properties, "hashLength", 4), integer(properties, "maxAge", 21));
+        SrsHash.Comparison comparison = hashComparison(properties.getOrDefault("hash.compat", "none").trim());
+        int hashLength = integer(properties, "hashLength",
+            comparison == SrsHash.Comparison.EXACT ? STRICT_MIN_HASH_LENGTH : MAILSRS_HASH_LENGTH);
+        if (comparison == SrsHash.Comparison.EXACT && hashLength < STRICT_MIN_HASH_LENGTH) {
+            throw new IllegalArgumentException("srs.properties: hashLength must be at least " + STRICT_MIN_HASH_LENGTH
+                + " (a shorter hash can be guessed), got " + hashLength + "; set hash.compat=mailsrs to keep Mail::SRS's"
+                + " short hashes compared ignoring case");
+        }
+        return new SrsConfiguration(domain.isEmpty() ? Optional.empty() : Optional.of(domain), secrets, hashLength,
+            integer(properties, "maxAge", 21), comparison, ReverseSrsPolicy.from(properties));
+    }
+
+    private static SrsHash.Comparison hashComparison(String compat) {
+        return switch (compat) {
+            case "", "none" -> SrsHash.Comparison.EXACT;
+            case "mailsrs" -> SrsHash.Comparison.IGNORE_CASE;
+            default -> throw new IllegalArgumentException(
+                "srs.properties: hash.compat must be none or mailsrs, got '" + compat + "'");
+        };
     }
 
     /** Whether {@code address} looks like an SRS address written in our SRS domain (its hash is not checked). */
@@ -45,6 +69,7 @@ public record SrsConfiguration(Optional<String> domain, List<String> secrets, in
         return Srs.builder(SrsSecrets.of(secrets.get(0), secrets.subList(1, secrets.size()).toArray(String[]::new)))
             .clock(clock)
             .hashLength(hashLength)
+            .hashComparison(hashComparison)
             .maxAgeDays(maxAgeDays)
             .build();
     }

@@ -37,6 +37,24 @@ class SrsHashTest {
         assertThat(hash.verify(received, "2W", "host.tld", "user")).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"LYPWHR5V", "lypwhr5v", "lyPwHR5v", "LyPwHR5V"})
+    void anExactComparisonShouldRefuseAHashInAnotherCase(String received) {
+        SrsHash exact = new SrsHash(SrsSecrets.of("tops3cr3t"), 8, SrsHash.Comparison.EXACT);
+
+        assertThat(exact.verify(received, "2W", "host.tld", "user")).isFalse();
+        assertThat(exact.verify("lyPwHR5V", "2W", "host.tld", "user")).isTrue();
+        assertThat(exact.verify("lyPw", "2W", "host.tld", "user")).as("shorter than the length").isFalse();
+    }
+
+    @Test
+    void anExactComparisonShouldStillTakePostsrsdsBase64url() {
+        SrsHash exact = new SrsHash(SrsSecrets.of("tops3cr3t"), 4, SrsHash.Comparison.EXACT);
+
+        assertThat(exact.verify("-3_5", "2W", "somedomain.com", "hash234")).isTrue();
+        assertThat(exact.verify("-3_5", "2W", "SomeDomain.com", "HASH234")).as("fields still ignore case").isTrue();
+    }
+
     @Test
     void base64urlShouldVerifyAsPostsrsdWritesIt() {
         assertThat(hash.verify("+3/5", "2W", "somedomain.com", "hash234")).isTrue();

@@ -16,9 +16,10 @@ import org.postwarden.srs.keys.SrsKeyring;
 
 /**
  * Delivers mail sent to one of our SRS addresses (a bounce of a forward) to the original sender it encodes. The SMTP
- * hook already refused SRS addresses with a bad hash or too old at RCPT; this mailet re-sends the mail to the decoded
- * addresses (so it is relayed like a forward) and removes the SRS recipients. Place it first in the transport
- * processor: <pre>{@code <mailet match="All" class="org.postwarden.mailets.SrsReverse"/>}</pre>
+ * hook (SrsRecipientHook) already refused, on the MX, SRS addresses with a bad hash or too old, mail that is not a
+ * bounce (srs.properties {@code reverse.accept}) and returns over the limits; this mailet re-sends the mail to the
+ * decoded addresses (so it is relayed like a forward) and removes the SRS recipients. Place it first in the
+ * transport processor: <pre>{@code <mailet match="All" class="org.postwarden.mailets.SrsReverse"/>}</pre>
  */
 public class SrsReverse extends GenericMailet {
     private final SrsKeyring keyring;

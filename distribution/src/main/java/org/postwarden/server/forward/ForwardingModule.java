@@ -22,11 +22,14 @@ import org.postwarden.common.Durations;
 import org.postwarden.forward.ForwardLog;
 import org.postwarden.forward.jdbc.JdbcForwardLog;
 import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.srs.ReverseSrsGate;
 import org.postwarden.srs.SrsConfiguration;
 import org.postwarden.srs.keys.ConfiguredSrsKeyring;
 import org.postwarden.srs.keys.SrsKeyring;
 import org.postwarden.srs.keys.StoredSrsKeyring;
 import org.postwarden.srs.keys.jdbc.JdbcSrsSecretStore;
+import org.postwarden.throttle.ThrottleStore;
+import org.postwarden.throttle.Throttler;
 import org.postwarden.webadmin.srs.SrsSecretRoutes;
 
 import com.google.inject.AbstractModule;
@@ -38,7 +41,8 @@ import com.google.inject.multibindings.Multibinder;
  * database and rotated over webadmin, seeded at the first start with var/srs/secret, where earlier versions kept a
  * generated secret, so that the addresses it signed still reverse. Also the log of forwards that keeps a message from
  * going twice to one target within {@code dedupWindow} (srs.properties, default 1d), in the shared database, purged
- * hourly.
+ * hourly. Bounces to our SRS addresses pass the {@link ReverseSrsGate}, which counts returns and bad hashes in the
+ * throttle store of conf/throttle.properties.
  */
 public class ForwardingModule extends AbstractModule {
     private static final String LEGACY_SECRET_FILE = "var/srs/secret";
@@ -84,6 +88,13 @@ public class ForwardingModule extends AbstractModule {
         }
         return StoredSrsKeyring.open(new JdbcSrsSecretStore(dataSource.get()), configuration, clock,
             legacySecret(Path.of(directories.getRootDirectory()).resolve(LEGACY_SECRET_FILE)));
+    }
+
+    @Provides
+    @Singleton
+    ReverseSrsGate reverseSrsGate(SrsKeyring keyring, SrsConfiguration configuration, Throttler throttler,
+                                  ThrottleStore store, Clock clock) {
+        return new ReverseSrsGate(keyring, configuration, throttler, store, clock);
     }
 
     private static Optional<String> legacySecret(Path file) {

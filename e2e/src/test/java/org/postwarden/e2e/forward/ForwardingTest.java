@@ -75,7 +75,7 @@ class ForwardingTest {
         SmtpSink.ReceivedMail forwarded = awaitAtSink("weekly news");
         srsSender = forwarded.mailFrom();
         assertThat(forwarded.rcptTo()).containsExactly(TARGET);
-        assertThat(srsSender).matches("(?i)SRS0=[^=]{4}=[^=]{2}=origin\\.example=news@fwd\\.test");
+        assertThat(srsSender).matches("(?i)SRS0=[^=]{8}=[^=]{2}=origin\\.example=news@fwd\\.test");
         assertThat(forwarded.data()).contains("ARC-Seal: i=1;").contains("cv=none").contains("ARC-Authentication-Results: i=1;");
 
         Oracles oracles = Oracles.find().orElse(null);

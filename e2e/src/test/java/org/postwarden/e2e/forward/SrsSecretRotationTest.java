@@ -31,7 +31,7 @@ class SrsSecretRotationTest {
     private static final String TARGET = "friend@remote.example";
     private static final String SENDER = "news@origin.example";
     private static final String SECRETS = "/postwarden/srs/secrets";
-    private static final String SRS0 = "(?i)SRS0=([^=]{4})=[^=]{2}=origin\\.example=news@rotate\\.test";
+    private static final String SRS0 = "(?i)SRS0=([^=]{8})=[^=]{2}=origin\\.example=news@rotate\\.test";
 
     @RegisterExtension
     static PostwardenServerExtension server = new PostwardenServerExtension(
