@@ -37,6 +37,18 @@ public final class DmarcVerifier {
     }
 
     /**
+     * As {@link #evaluate(List, SpfOutcome, List, RandomGenerator)}; PERMERROR, with the reason, when the author
+     * domain cannot be determined.
+     */
+    public DmarcResult evaluate(AuthorDomains author, SpfOutcome spf, List<DkimOutcome> dkim, RandomGenerator random) {
+        if (!author.determined()) {
+            return DmarcResult.withoutPolicy(DmarcStatus.PERMERROR, Optional.empty(),
+                "no determinable RFC5322.From domain: " + author.failure().orElseThrow());
+        }
+        return evaluate(author.domains(), spf, dkim, random);
+    }
+
+    /**
      * @param fromDomains the domains of the RFC5322.From address(es)
      * @param spf the SPF result and the domain it authenticated
      * @param dkim every DKIM signature's result; the passing ones count

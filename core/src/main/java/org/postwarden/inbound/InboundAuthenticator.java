@@ -17,6 +17,7 @@ import org.postwarden.dkim.DkimFailure;
 import org.postwarden.dkim.DkimResult;
 import org.postwarden.dkim.DkimVerifier;
 import org.postwarden.dkim.RawMessage;
+import org.postwarden.dmarc.AuthorDomains;
 import org.postwarden.dmarc.DkimOutcome;
 import org.postwarden.dmarc.DmarcPolicy;
 import org.postwarden.dmarc.DmarcResult;
@@ -62,7 +63,7 @@ public final class InboundAuthenticator {
         SpfResult spf = spfVerifier.check(clientIp, mailFrom, helo);
         List<DkimResult> dkim = dkimVerifier.verify(raw);
         ArcValidation arc = arcValidator.validate(raw);
-        DmarcResult dmarc = dmarcVerifier.evaluate(FromDomains.of(raw),
+        DmarcResult dmarc = dmarcVerifier.evaluate(AuthorDomains.of(raw),
             new SpfOutcome(spf.status(), spf.domain()), dkim.stream().map(InboundAuthenticator::dkimOutcome).toList(), random);
         boolean arcOverride = dmarc.status() == DmarcStatus.FAIL
             && arc.trustedOriginalAuthentication(policy.trustedArcSealers())
@@ -74,6 +75,10 @@ public final class InboundAuthenticator {
     }
 
     private Disposition disposition(SpfResult spf, List<DkimResult> dkim, DmarcResult dmarc, boolean arcOverride) {
+        if (dmarc.status() == DmarcStatus.PERMERROR) {
+            // RFC 7489 §6.6.1: no author domain, so no policy could protect the domain the reader is shown.
+            return policy.onUnknownAuthor() == Action.QUARANTINE ? Disposition.QUARANTINE : Disposition.REJECT;
+        }
         boolean lookupFailed = spf.status() == SpfStatus.TEMPERROR
             || dkim.stream().anyMatch(result -> result.status() == DkimResult.Status.TEMPERROR);
         boolean mayPassOnRetry = dmarc.status() == DmarcStatus.TEMPERROR
@@ -98,6 +103,9 @@ public final class InboundAuthenticator {
 
     private static String reason(Disposition disposition, DmarcResult dmarc) {
         String domain = dmarc.policyDomain().or(dmarc::headerFrom).orElse("the sender's domain");
+        if (dmarc.status() == DmarcStatus.PERMERROR && disposition != Disposition.ACCEPT) {
+            return dmarc.reasons().get(0) + " (RFC 7489 6.6.1)";
+        }
         return switch (disposition) {
             case ACCEPT -> "";
             case TEMPFAIL -> "a DNS lookup failed while authenticating the message; try again later";

@@ -16,19 +16,23 @@ import com.google.common.base.Preconditions;
  *   at DATA), {@code quarantine} (to the recipient's Spam folder) or {@code tag} (header only);</li>
  *   <li>{@code dmarc.quarantine} ({@code quarantine}): for {@code p=quarantine} failures: {@code quarantine} or
  *   {@code tag};</li>
+ *   <li>{@code authorDomain.unknown} ({@code reject}): for mail whose RFC5322.From domain cannot be determined (no
+ *   From field, several, no parseable address in it; RFC 7489 §6.6.1): {@code reject} (550 5.7.1 at DATA) or
+ *   {@code quarantine} (to the recipient's Spam folder, never forwarded);</li>
  *   <li>{@code temperror} ({@code accept}): when a DNS lookup failed for SPF or DMARC: {@code accept} (tag and
  *   deliver) or {@code tempfail} (451 4.7.0, the sender retries);</li>
  *   <li>{@code arc.trustedSealers}: comma separated domains whose ARC seals are believed when DMARC fails (a
  *   mailing list or forwarder that re-signs mail).</li>
  * </ul>
  */
-public record InboundPolicy(String authservId, Action onReject, Action onQuarantine, boolean tempfailOnTemperror,
-                            Set<String> trustedArcSealers) {
+public record InboundPolicy(String authservId, Action onReject, Action onQuarantine, Action onUnknownAuthor,
+                            boolean tempfailOnTemperror, Set<String> trustedArcSealers) {
 
     public enum Action { REJECT, QUARANTINE, TAG }
 
     public InboundPolicy {
         Preconditions.checkArgument(onQuarantine != Action.REJECT, "dmarc.quarantine cannot be reject");
+        Preconditions.checkArgument(onUnknownAuthor != Action.TAG, "authorDomain.unknown must be reject or quarantine");
         trustedArcSealers = Set.copyOf(trustedArcSealers);
     }
 
@@ -37,6 +41,7 @@ public record InboundPolicy(String authservId, Action onReject, Action onQuarant
             properties.getOrDefault("authservId", "").isBlank() ? defaultAuthservId : properties.get("authservId").trim(),
             action(properties, "dmarc.reject", "reject"),
             action(properties, "dmarc.quarantine", "quarantine"),
+            action(properties, "authorDomain.unknown", "reject"),
             temperror(properties.getOrDefault("temperror", "accept")),
             Arrays.stream(properties.getOrDefault("arc.trustedSealers", "").split(","))
                 .map(domain -> domain.trim().toLowerCase(Locale.ROOT))

@@ -1,6 +1,7 @@
 package org.postwarden.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -164,14 +165,46 @@ class InboundAuthenticatorTest {
     }
 
     @Test
-    void aMessageWithoutFromShouldGetDmarcPermerrorAndBeAccepted() throws Exception {
+    void aMessageWithoutFromShouldGetDmarcPermerrorAndBeRejected() throws Exception {
         byte[] noFrom = "To: bob@postwarden.test\r\nSubject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
 
         InboundVerdict verdict = authenticator(zone("v=DMARC1; p=reject"), Map.of())
             .authenticate(noFrom, ip(STRANGER_IP), "x.example", "a@example.com");
 
         assertThat(verdict.dmarc().status().name()).isEqualTo("PERMERROR");
-        assertThat(verdict.disposition()).isEqualTo(Disposition.ACCEPT);
+        assertThat(verdict.disposition()).isEqualTo(Disposition.REJECT);
+        assertThat(verdict.reason()).isEqualTo("no determinable RFC5322.From domain: no From field (RFC 7489 6.6.1)");
+    }
+
+    @Test
+    void anUndeterminedAuthorShouldBeQuarantinedWhenConfiguredSo() throws Exception {
+        byte[] encodedWord = "From: =?utf-8?q?alice=40example.com?=\r\nSubject: x\r\n\r\nbody\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+        InboundVerdict verdict = authenticator(zone("v=DMARC1; p=reject"),
+            Map.of("authorDomain.unknown", "quarantine"))
+            .authenticate(encodedWord, ip(STRANGER_IP), "x.example", "a@stranger.example");
+
+        assertThat(verdict.disposition()).isEqualTo(Disposition.QUARANTINE);
+        assertThat(verdict.authenticationResults().headerField()).contains("dmarc=permerror");
+    }
+
+    @Test
+    void anUndeterminedAuthorCannotBeOnlyTagged() {
+        assertThatThrownBy(() -> InboundPolicy.from(Map.of("authorDomain.unknown", "tag"), "mx"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authorDomain.unknown");
+    }
+
+    @Test
+    void aRawUtf8DisplayNameShouldBeEvaluated() throws Exception {
+        byte[] utf8 = "From: Zoë Ärger <alice@example.com>\r\nSubject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.UTF_8);
+
+        InboundVerdict verdict = authenticator(zone("v=DMARC1; p=reject"), Map.of())
+            .authenticate(utf8, ip(STRANGER_IP), "x.example", "a@stranger.example");
+
+        assertThat(verdict.dmarc().status().name()).isEqualTo("FAIL");
+        assertThat(verdict.disposition()).isEqualTo(Disposition.REJECT);
+        assertThat(verdict.reason()).startsWith("DMARC policy of example.com is reject");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.postwarden.mailets;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -31,12 +32,14 @@ import com.google.common.collect.Lists;
  * ARC-Authentication-Results, an ARC-Message-Signature and an ARC-Seal with the active RSA DKIM key of the
  * {@code domain} parameter (the forwarding domain, keys managed at /dkim/domains; default: srs.properties' domain;
  * none turns sealing off). Only mail that we checked on the
- * way in (it carries our Authentication-Results) is sealed; a chain that already failed is not extended. Last in
+ * way in (it carries our Authentication-Results) is sealed, never one without a determinable author domain
+ * ({@code dmarc=permerror}); a chain that already failed is not extended. Last in
  * the relay processor, after every mailet that changes the message:
  * <pre>{@code <mailet match="SentByMailet" class="org.postwarden.mailets.ArcSeal"><domain>forward.example.com</domain></mailet>}</pre>
  */
 public class ArcSeal extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ArcSeal.class);
+    private static final Pattern DMARC_PERMERROR = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*permerror\\b");
 
     private final DkimKeyManager keys;
     private final ArcValidator validator;
@@ -74,6 +77,11 @@ public class ArcSeal extends GenericMailet {
             .filter(value -> AuthservId.isOurs(value, authservId))
             .findFirst();
         if (ours.isEmpty()) {
+            return;
+        }
+        if (DMARC_PERMERROR.matcher(ours.get()).find()) {
+            // No determinable author domain: our seal would vouch for a From that no DMARC policy could check.
+            LOGGER.warn("{} not ARC-sealed: our Authentication-Results say dmarc=permerror", mail.getName());
             return;
         }
         Optional<DkimKey> key = keys.signingKeys(domain).stream()

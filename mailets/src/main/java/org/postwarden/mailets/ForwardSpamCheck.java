@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps spam from being forwarded: before a forward leaves, asks SpamAssassin's spamd (SPAMC/1.5) and reads our own
  * Authentication-Results (the one with our authserv-id) for {@code dmarc=fail} and {@code spf=fail}. Spam, and mail
- * failing DMARC, is stored in the quarantine repository with {@code postwarden.quarantine.*} attributes (reason,
+ * failing DMARC or without a determinable author domain ({@code dmarc=permerror}, always), is stored in the quarantine repository with {@code postwarden.quarantine.*} attributes (reason,
  * score, threshold, report, the forward targets) and consumed: never forwarded, never bounced. Local recipients are
  * delivered before the relay processor and are not affected. First in the relay processor, before SrsRewrite:
  * <pre>{@code
@@ -74,6 +74,8 @@ public class ForwardSpamCheck extends GenericMailet {
     public static final AttributeName RELEASED = AttributeName.of("postwarden.quarantine.released");
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
     private static final Pattern DMARC_FAIL = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*fail\\b");
+    /** DMARC found no author domain (RFC 7489 §6.6.1): accepted only under authorDomain.unknown=quarantine. */
+    private static final Pattern DMARC_PERMERROR = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*permerror\\b");
     private static final Pattern SPF_FAIL = Pattern.compile("(?i)(^|[;\\s])spf\\s*=\\s*fail\\b");
 
     private final MailRepositoryStore repositories;
@@ -161,6 +163,10 @@ public class ForwardSpamCheck extends GenericMailet {
 
     private List<String> ownSignals(String ourResults) {
         List<String> reasons = new ArrayList<>();
+        // Never forwarded, whatever quarantineDmarcFail says: no policy protects the domain the reader is shown.
+        if (DMARC_PERMERROR.matcher(ourResults).find()) {
+            reasons.add("dmarc=permerror");
+        }
         if (quarantineDmarcFail && DMARC_FAIL.matcher(ourResults).find()) {
             reasons.add("dmarc=fail");
         }

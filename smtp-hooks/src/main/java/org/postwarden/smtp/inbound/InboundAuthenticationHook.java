@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SPF, DKIM, ARC and DMARC at the end of DATA, while the client still waits for the reply: a DMARC {@code p=reject}
- * failure is refused with 550 5.7.1 (no bounce is ever generated), everything else gets one Authentication-Results
+ * failure, and mail whose author domain cannot be determined (no From field, several, none that parses; RFC 7489
+ * §6.6.1), is refused with 550 5.7.1 (no bounce is ever generated), everything else gets one Authentication-Results
  * header (incoming ones claiming our authserv-id are removed as forgeries), a Received-SPF header, and mail
  * attributes for matchers. Evaluations under a DMARC record with rua= are kept for the aggregate reports (accepted and
  * refused mail alike, but not a temporary refusal: the message comes back). Authenticated sessions and trusted
@@ -64,7 +65,8 @@ public class InboundAuthenticationHook implements JamesMessageHook {
             return HookResult.DECLINED;
         }
         try {
-            byte[] message = MessageBytes.read(mail);
+            // As received: RFC 6532 UTF-8 in the From field must reach the parser, and DKIM hashes the octets sent.
+            byte[] message = MessageBytes.readAsReceived(mail);
             String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
             String mailFrom = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
             InboundVerdict verdict = authenticator.authenticate(message, session.getRemoteAddress().getAddress(), helo, mailFrom);
