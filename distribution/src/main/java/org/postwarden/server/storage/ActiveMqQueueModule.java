@@ -12,7 +12,6 @@ import org.apache.james.core.healthcheck.HealthCheck;
 import org.apache.james.queue.activemq.ActiveMQConfiguration;
 import org.apache.james.queue.activemq.ActiveMQHealthCheck;
 import org.apache.james.queue.activemq.ActiveMQMailQueueFactory;
-import org.apache.james.queue.activemq.EmbeddedActiveMQ;
 import org.apache.james.queue.activemq.metric.ActiveMQMetricCollector;
 import org.apache.james.queue.activemq.metric.ActiveMQMetricCollectorImpl;
 import org.apache.james.queue.api.MailQueue;
@@ -31,7 +30,8 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 
 /**
  * The mail queue in an embedded ActiveMQ broker persisted by KahaDB under {@code var/store/activemq}: a mail that
- * got 250 stays queued across a crash or restart until it is delivered.
+ * got 250 stays queued across a crash or restart until it is delivered. The broker is reachable in the JVM only
+ * ({@link InVmBroker}).
  */
 public class ActiveMqQueueModule extends AbstractModule {
 
@@ -39,8 +39,9 @@ public class ActiveMqQueueModule extends AbstractModule {
     protected void configure() {
         bind(PersistenceAdapter.class).to(KahaDBPersistenceAdapter.class);
         bind(KahaDBPersistenceAdapter.class).in(Scopes.SINGLETON);
-        bind(EmbeddedActiveMQ.class).in(Scopes.SINGLETON);
-        bind(ActiveMQMailQueueFactory.class).in(Scopes.SINGLETON);
+        bind(InVmBroker.class).in(Scopes.SINGLETON);
+        bind(InVmMailQueueFactory.class).in(Scopes.SINGLETON);
+        bind(ActiveMQMailQueueFactory.class).to(InVmMailQueueFactory.class);
         bind(ActiveMQMetricCollectorImpl.class).in(Scopes.SINGLETON);
         bind(ActiveMQMetricCollector.class).to(ActiveMQMetricCollectorImpl.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(ActiveMQHealthCheck.class);
@@ -59,8 +60,8 @@ public class ActiveMqQueueModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ConnectionFactory connectionFactory(EmbeddedActiveMQ embeddedActiveMQ) {
-        return embeddedActiveMQ.getConnectionFactory();
+    ConnectionFactory connectionFactory(InVmBroker broker) {
+        return broker.connectionFactory();
     }
 
     @Provides

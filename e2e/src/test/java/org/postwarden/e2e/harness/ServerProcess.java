@@ -49,6 +49,11 @@ public final class ServerProcess implements AutoCloseable {
         return sink;
     }
 
+    /** The operating system's id of the running server. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the server as a power cut would (SIGKILL): no shutdown hook runs. */
     public void crash() throws InterruptedException {
         process.destroyForcibly().waitFor();
