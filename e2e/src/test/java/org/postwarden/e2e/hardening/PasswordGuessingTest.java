@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -51,9 +52,14 @@ class PasswordGuessingTest {
         String attacker = "127.0.0.2";
         try (RawSmtp smtp = RawSmtp.connectFrom(attacker, server.ports().submission())) {
             smtp.startTls();
-            for (int guess = 0; guess < PER_ACCOUNT_LIMIT; guess++) {
+            for (int guess = 0; guess < PER_ACCOUNT_LIMIT - 1; guess++) {
                 assertThat(smtp.authenticate(ALICE, "guess" + guess)).startsWith("535");
             }
+            long started = System.nanoTime();
+            assertThat(smtp.authenticate(ALICE, "last guess")).startsWith("535");
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("a failure past authFailures.delayAfter is answered after authFailures.delay")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
             assertThat(smtp.authenticate(ALICE, PASSWORD)).startsWith("454 4.7.0");
         }
         try (RawSmtp smtp = RawSmtp.connectFrom(attacker, server.ports().submission())) {
@@ -95,6 +101,9 @@ class PasswordGuessingTest {
         }
         try (Imap imap = Imap.connectFrom(attacker, server.ports().imaps())) {
             assertThat(imap.login(BOB, PASSWORD)).startsWith("NO [UNAVAILABLE]");
+        }
+        try (Imap imap = Imap.connectFrom(attacker, server.ports().imaps())) {
+            assertThat(imap.authenticatePlain(BOB, PASSWORD)).startsWith("NO [UNAVAILABLE]");
         }
         try (Imap imap = Imap.connectFrom("127.0.0.5", server.ports().imaps())) {
             assertThat(imap.login(BOB, PASSWORD)).startsWith("OK");
@@ -156,20 +165,40 @@ class PasswordGuessingTest {
             return command("LOGIN \"" + user + "\" \"" + password + "\"");
         }
 
+        /** AUTHENTICATE PLAIN (RFC 4616), the credentials sent after the server's continuation. */
+        String authenticatePlain(String user, String password) {
+            try {
+                String name = "a" + ++tag;
+                out.write(name + " AUTHENTICATE PLAIN\r\n");
+                out.flush();
+                assertThat(in.readLine()).startsWith("+");
+                out.write(Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+                    .getBytes(StandardCharsets.UTF_8)) + "\r\n");
+                out.flush();
+                return tagged(name);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         String command(String line) {
             try {
                 String name = "a" + ++tag;
                 out.write(name + " " + line + "\r\n");
                 out.flush();
-                for (String reply = in.readLine(); reply != null; reply = in.readLine()) {
-                    if (reply.startsWith(name + " ")) {
-                        return reply.substring(name.length() + 1);
-                    }
-                }
-                return "(connection closed)";
+                return tagged(name);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private String tagged(String name) throws IOException {
+            for (String reply = in.readLine(); reply != null; reply = in.readLine()) {
+                if (reply.startsWith(name + " ")) {
+                    return reply.substring(name.length() + 1);
+                }
+            }
+            return "(connection closed)";
         }
 
         @Override
