@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.postwarden.throttle.RateLimit;
 import org.postwarden.throttle.ThrottleKey;
 import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.ThrottleStoreException;
@@ -28,6 +29,8 @@ import org.postwarden.throttle.WindowUsage;
  */
 public final class AuthGuard {
     static final String COUNTER = "auth-failures";
+    private static final String REFUSALS_LOGGED = "auth-refusals-logged";
+    private static final RateLimit ONCE_A_MINUTE = RateLimit.parse("1/1m");
 
     private final AuthGuardConfig config;
     private final ThrottleStore store;
@@ -54,7 +57,11 @@ public final class AuthGuard {
             if (wait.isEmpty()) {
                 return AuthVerdict.ALLOWED;
             }
-            log.append(event(attempt, AuthFailureEvent.Action.REFUSED, now));
+            // A refused client may go on trying as fast as it likes: log it once a minute per address, not each time.
+            if (store.acquire(List.of(new WindowSpec(attempt.addressKey().bucket(REFUSALS_LOGGED), ONCE_A_MINUTE, 1)),
+                now).allowed()) {
+                log.append(event(attempt, AuthFailureEvent.Action.REFUSED, now));
+            }
             return AuthVerdict.refused(wait.get());
         } catch (ThrottleStoreException e) {
             return AuthVerdict.unchecked(e.getMessage());
@@ -90,15 +97,18 @@ public final class AuthGuard {
                 keys.putIfAbsent(accountBucket(attempt), attempt);
             }
         }
+        List<AuthAttempt> attempts = new ArrayList<>(keys.values());
+        List<WindowSpec> windows = attempts.stream()
+            .map(attempt -> attempt.account().isEmpty() ? addressWindow(attempt) : accountWindow(attempt)).toList();
+        List<WindowUsage> usages = windows.isEmpty() ? List.of() : store.peek(windows, now);
         List<FailureCount> counts = new ArrayList<>();
-        keys.values().forEach(attempt -> {
-            WindowSpec window = attempt.account().isEmpty() ? addressWindow(attempt) : accountWindow(attempt);
-            WindowUsage usage = store.peek(List.of(window), now).get(0);
+        for (int i = 0; i < usages.size(); i++) {
+            WindowUsage usage = usages.get(i);
             if (usage.used() > 0) {
-                counts.add(new FailureCount(attempt.address(), attempt.account(), usage.used(), window.limit(),
-                    full(usage), usage.drainsIn()));
+                counts.add(new FailureCount(attempts.get(i).address(), attempts.get(i).account(), usage.used(),
+                    usage.window().limit(), full(usage), usage.drainsIn()));
             }
-        });
+        }
         counts.sort((a, b) -> Long.compare(b.failures(), a.failures()));
         return counts;
     }

@@ -97,6 +97,23 @@ class AuthGuardTest {
     }
 
     @Test
+    void aHammeringClientShouldBeLoggedOnceAMinuteNotForEachRefusal() {
+        fail(ALICE_FROM_ATTACKER, 5);
+        for (int i = 0; i < 5; i++) {
+            guard.failed(new AuthAttempt("192.0.2.1", "other" + i + "@example.com", "smtp"));
+        }
+
+        for (int i = 0; i < 100; i++) {
+            guard.check(new AuthAttempt("192.0.2.1", "random" + i + "@example.com", "smtp"));
+        }
+        clock.advance(Duration.ofMinutes(1));
+        guard.check(ALICE_FROM_ATTACKER);
+
+        assertThat(guard.history("192.0.2.1", 1000)).filteredOn(event -> event.action() == AuthFailureEvent.Action.REFUSED)
+            .hasSize(2);
+    }
+
+    @Test
     void countersShouldListTheAddressAndTheAccount() {
         fail(ALICE_FROM_ATTACKER, 5);
 
