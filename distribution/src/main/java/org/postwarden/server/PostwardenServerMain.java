@@ -38,6 +38,7 @@ import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
 import org.postwarden.server.storage.JpaEntityManagerModule;
 import org.postwarden.server.storage.JpaMailboxModule;
+import org.postwarden.server.throttle.AuthGuardModule;
 import org.postwarden.server.throttle.ThrottleModule;
 import org.postwarden.server.tls.ServerCertificateSetup;
 import org.postwarden.server.tls.TlsModule;
@@ -86,6 +87,7 @@ public class PostwardenServerMain implements JamesServerMain {
         new ForwardingModule(),
         new QuarantineModule(),
         new ThrottleModule(),
+        new AuthGuardModule(),
         new MtaStsModule(),
         new ReputationModule(),
         new TlsModule());
@@ -102,7 +104,7 @@ public class PostwardenServerMain implements JamesServerMain {
         POSTWARDEN);
 
     /** Replace James bindings; applied with {@code overrideWith}. */
-    public static final Module OVERRIDES = new DnsModule();
+    public static final Module OVERRIDES = Modules.combine(new DnsModule(), AuthGuardModule.OVERRIDES);
 
     public static void main(String[] args) throws Exception {
         ExtraProperties.initialize();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,16 @@ public final class RawSmtp implements AutoCloseable {
 
     /** Connects and says EHLO, failing unless both the greeting and EHLO are positive. */
     public static RawSmtp connect(int port) {
+        return connectFrom("127.0.0.1", port);
+    }
+
+    /**
+     * As {@link #connect(int)}, from another loopback source address such as 127.0.0.2 (Linux routes all of
+     * 127/8 to the loopback interface), for tests that need several client addresses.
+     */
+    public static RawSmtp connectFrom(String localAddress, int port) {
         try {
-            Socket socket = new Socket("127.0.0.1", port);
+            Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             RawSmtp smtp = new RawSmtp(socket);
             expect(smtp.reply(), "220");

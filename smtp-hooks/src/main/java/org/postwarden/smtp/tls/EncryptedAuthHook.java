@@ -40,7 +40,7 @@ public class EncryptedAuthHook extends UsersRepositoryAuthHook {
     }
 
     /** AUTH would be announced once TLS is started but is not now: that is what requireSSL means to James. */
-    private static boolean encryptionMissing(SMTPSession session) {
+    static boolean encryptionMissing(SMTPSession session) {
         String remoteIp = session.getRemoteAddress().getAddress().getHostAddress();
         return !session.isTLSStarted()
             && session.getConfiguration().isAuthAnnounced(remoteIp, true)

@@ -40,3 +40,20 @@ record SuspensionView(String user, String action, String reason, Map<String, Lon
             event.reason(), event.counters(), event.at().toString());
     }
 }
+
+/** A failure counter; {@code account} is null for the counter of the whole address. */
+record FailureCountView(String address, String account, long failures, String limit, boolean refused,
+                        long drainsInSeconds) {
+    static FailureCountView of(org.postwarden.throttle.auth.FailureCount count) {
+        return new FailureCountView(count.address(), count.account().isEmpty() ? null : count.account(),
+            count.failures(), count.limit().name(), count.refused(), (count.drainsIn().toMillis() + 999) / 1000);
+    }
+}
+
+record AuthEventView(String at, String address, String account, String protocol, String action) {
+    static AuthEventView of(org.postwarden.throttle.auth.AuthFailureEvent event) {
+        return new AuthEventView(event.at().toString(), event.address(),
+            event.account().isEmpty() ? null : event.account(), event.protocol(),
+            event.action().name().toLowerCase(java.util.Locale.ROOT));
+    }
+}
