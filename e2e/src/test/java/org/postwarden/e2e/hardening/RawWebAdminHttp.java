@@ -29,12 +29,12 @@ final class RawWebAdminHttp {
         }
     }
 
-    /** @param headers in order; Host is not added when absent from them, Content-Length is added for a body */
+    /** @param headers in order; Host is not added when absent from them, Content-Length is added for a body unless chunked */
     Reply send(String method, String path, Map<String, String> headers, String body) {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (body != null) {
+        if (body != null && !headers.containsKey("Transfer-Encoding")) {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("Connection: close\r\n\r\n");

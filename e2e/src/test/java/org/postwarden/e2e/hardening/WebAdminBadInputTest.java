@@ -3,6 +3,8 @@ package org.postwarden.e2e.hardening;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +31,16 @@ class WebAdminBadInputTest {
 
         assertInvalidArgument(response);
         assertThat(given(server.webAdmin().spec()).head("/users/alice@" + DOMAIN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aChunkedJsonNullUserBodyShouldBeA400() {
+        RawWebAdminHttp http = new RawWebAdminHttp(server.ports().webAdmin());
+        RawWebAdminHttp.Reply reply = http.send("PUT", "/users/bob@" + DOMAIN,
+            Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked"), "4\r\nnull\r\n0\r\n\r\n", true);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"type\":\"InvalidArgument\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.postwarden.webadmin.guard;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,12 +70,16 @@ public class RequestGuardRoutes implements PublicRoutes {
         return Optional.ofNullable(request.headers(name));
     }
 
-    /** Only a short body is read here: a JSON null, not a mail being imported. */
+    /**
+     * Only a short body is read here, to find a JSON null: a longer one is not, and neither is one of another type (a
+     * mail being imported). A chunked JSON body is read: its route reads it whole anyway.
+     */
     private static Optional<String> shortBody(Request request) {
         int length = request.contentLength();
-        if (READS.contains(request.requestMethod()) || length < 1 || length > SHORT_BODY) {
+        boolean json = Optional.ofNullable(request.contentType()).orElse("").toLowerCase(Locale.ROOT).startsWith("application/json");
+        if (READS.contains(request.requestMethod()) || !json || length == 0 || length > SHORT_BODY) {
             return Optional.empty();
         }
-        return Optional.ofNullable(request.body());
+        return Optional.ofNullable(request.body()).filter(body -> body.length() <= SHORT_BODY);
     }
 }
