@@ -14,6 +14,10 @@ import java.util.regex.PatternSyntaxException;
  * a bad entry is refused (with {@link IllegalArgumentException}) instead of being stored and never matching.
  */
 public record WhitelistEntry(String id, Kind kind, String value, String comment, Instant createdAt) {
+    /** The widest value and comment every store keeps (the JDBC columns' sizes, in characters). */
+    public static final int MAX_VALUE_LENGTH = 512;
+    public static final int MAX_COMMENT_LENGTH = 1024;
+
     public enum Kind {
         /** An IP address or CIDR block, stored canonically ({@code 192.0.2.0/24}). */
         CLIENT_NETWORK,
@@ -37,7 +41,10 @@ public record WhitelistEntry(String id, Kind kind, String value, String comment,
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Entries read back from a store are not measured again: only new ones must fit every store. */
     public static WhitelistEntry create(Kind kind, String value, String comment, Instant now) {
+        Preconditions.checkArgument(value.trim().length() <= MAX_VALUE_LENGTH, "%s value is longer than %s characters", kind, MAX_VALUE_LENGTH);
+        Preconditions.checkArgument(comment.length() <= MAX_COMMENT_LENGTH, "comment is longer than %s characters", MAX_COMMENT_LENGTH);
         return new WhitelistEntry(UUID.randomUUID().toString(), kind, value, comment, now);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,5 +56,16 @@ class WhitelistEntryTest {
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WhitelistEntry.create(kind, "mail..example.com", "", NOW))
             .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void createShouldRefuseWhatNoStoreKeeps() {
+        String longestDomain = "a".repeat(WhitelistEntry.MAX_VALUE_LENGTH - ".example".length()) + ".example";
+
+        assertThat(WhitelistEntry.create(WhitelistEntry.Kind.SENDER_DOMAIN, longestDomain, "c".repeat(1024), NOW).comment()).hasSize(1024);
+        assertThatThrownBy(() -> WhitelistEntry.create(WhitelistEntry.Kind.SENDER_DOMAIN, "x" + longestDomain, "", NOW))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("512");
+        assertThatThrownBy(() -> WhitelistEntry.create(WhitelistEntry.Kind.SENDER_DOMAIN, "example.com", "c".repeat(1025), NOW))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comment");
     }
 }

@@ -42,6 +42,7 @@ import org.postwarden.server.throttle.AuthGuardModule;
 import org.postwarden.server.throttle.ThrottleModule;
 import org.postwarden.server.tls.ServerCertificateSetup;
 import org.postwarden.server.tls.TlsModule;
+import org.postwarden.server.webadmin.WebAdminGuardModule;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
@@ -59,7 +60,8 @@ public class PostwardenServerMain implements JamesServerMain {
         new MailboxRoutesModule(),
         new MailQueueRoutesModule(),
         new MailRepositoriesRoutesModule(),
-        new SieveRoutesModule());
+        new SieveRoutesModule(),
+        new WebAdminGuardModule());
 
     public static final Module PROTOCOLS = Modules.combine(
         new ProtocolHandlerModule(),

@@ -2,11 +2,15 @@ package org.postwarden.webadmin;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import spark.HaltException;
 
 /** The JSON errors of Postwarden's routes, in James' ErrorResponder format, one per HTTP status they use. */
 public final class HttpErrors {
+    private static final Logger LOGGER = LoggerFactory.getLogger(HttpErrors.class);
+
     private HttpErrors() {
     }
 
@@ -26,9 +30,14 @@ public final class HttpErrors {
         return error(HttpStatus.INTERNAL_SERVER_ERROR_500, ErrorResponder.ErrorType.SERVER_ERROR, message);
     }
 
-    /** A store that cannot be reached is the server's problem, not the caller's. */
-    public static HaltException unavailable(String message) {
-        return error(HttpStatus.SERVICE_UNAVAILABLE_503, ErrorResponder.ErrorType.SERVER_ERROR, message);
+    /**
+     * A store that cannot be reached is the server's problem, not the caller's. The cause goes to the log only: its
+     * message may quote SQL, a JDBC URL or the caller's own input, none of which the client is to see.
+     */
+    public static HaltException storeUnavailable(String store, Exception cause) {
+        LOGGER.warn("The {} store is unavailable", store, cause);
+        return error(HttpStatus.SERVICE_UNAVAILABLE_503, ErrorResponder.ErrorType.SERVER_ERROR,
+            "The " + store + " store is unavailable; the server log tells why");
     }
 
     private static HaltException error(int status, ErrorResponder.ErrorType type, String message) {

@@ -3,7 +3,7 @@ package org.postwarden.webadmin.dkim;
 import static org.postwarden.webadmin.HttpErrors.conflict;
 import static org.postwarden.webadmin.HttpErrors.invalid;
 import static org.postwarden.webadmin.HttpErrors.notFound;
-import static org.postwarden.webadmin.HttpErrors.serverError;
+import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -127,7 +127,7 @@ public class DkimKeyRoutes implements Routes {
             } catch (KeyConflictException e) {
                 throw conflict(e.getMessage());
             } catch (DkimKeyStoreException e) {
-                throw serverError("DKIM key store failure: " + e.getMessage());
+                throw storeUnavailable("DKIM key", e);
             }
         };
     }

@@ -1,7 +1,7 @@
 package org.postwarden.webadmin.dmarc;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
-import static org.postwarden.webadmin.HttpErrors.unavailable;
+import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.util.Optional;
 
@@ -48,7 +48,7 @@ public class DmarcReportRoutes implements Routes {
         try {
             return store.domains().stream().map(DmarcReportViews.Domain::of).toList();
         } catch (AggregateReportStoreException e) {
-            throw unavailable(e.getMessage());
+            throw storeUnavailable("DMARC report", e);
         }
     }
 
@@ -60,7 +60,7 @@ public class DmarcReportRoutes implements Routes {
         try {
             return reporter.run();
         } catch (AggregateReportStoreException e) {
-            throw unavailable(e.getMessage());
+            throw storeUnavailable("DMARC report", e);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.postwarden.webadmin.greylist;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
 import static org.postwarden.webadmin.HttpErrors.notFound;
-import static org.postwarden.webadmin.HttpErrors.unavailable;
+import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -24,6 +24,8 @@ import org.postwarden.greylist.GreylistTriplet;
 import org.postwarden.greylist.TripletQuery;
 import org.postwarden.greylist.WhitelistEntry;
 import org.postwarden.webadmin.JsonBodies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import spark.Request;
 import spark.Response;
@@ -32,6 +34,7 @@ import spark.Service;
 
 /** Greylist administration: triplets, auto-whitelisted networks, the admin whitelist, statistics. See docs/webadmin.md. */
 public class GreylistRoutes implements Routes {
+    private static final Logger LOGGER = LoggerFactory.getLogger(GreylistRoutes.class);
     public static final String BASE = "/postwarden/greylist";
     private static final String TRIPLETS = BASE + "/triplets";
     private static final String NETWORKS = BASE + "/networks";
@@ -137,7 +140,8 @@ public class GreylistRoutes implements Routes {
             store.ping();
             storeHealth = "up";
         } catch (GreylistStoreException e) {
-            storeHealth = "down: " + e.getMessage();
+            LOGGER.warn("The greylist store is down", e);
+            storeHealth = "down";
         }
         var statistics = greylist.statistics();
         return new StatisticsView(statistics.greylisted(), statistics.passedOnRetry(), statistics.knownTripletPasses(),
@@ -183,13 +187,13 @@ public class GreylistRoutes implements Routes {
         return value;
     }
 
-    /** A store failure is the server's problem, not the caller's: 503 with the cause. */
+    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. */
     private static Route storeCall(Route route) {
         return (request, response) -> {
             try {
                 return route.handle(request, response);
             } catch (GreylistStoreException e) {
-                throw unavailable("The greylist store is unavailable: " + e.getMessage());
+                throw storeUnavailable("greylist", e);
             }
         };
     }

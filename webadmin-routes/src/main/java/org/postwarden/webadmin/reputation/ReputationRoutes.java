@@ -1,7 +1,7 @@
 package org.postwarden.webadmin.reputation;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
-import static org.postwarden.webadmin.HttpErrors.unavailable;
+import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.util.Optional;
 import javax.inject.Inject;
@@ -78,13 +78,13 @@ public class ReputationRoutes implements Routes {
         throw invalid("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + text + "'");
     }
 
-    /** A store failure is the server's problem, not the caller's: 503 with the cause. */
+    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. */
     private static Route storeCall(Route route) {
         return (request, response) -> {
             try {
                 return route.handle(request, response);
             } catch (ReputationStoreException | ThrottleStoreException e) {
-                throw unavailable("The reputation store is unavailable: " + e.getMessage());
+                throw storeUnavailable("reputation", e);
             }
         };
     }

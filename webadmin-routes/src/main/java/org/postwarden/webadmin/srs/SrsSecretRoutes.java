@@ -2,7 +2,7 @@ package org.postwarden.webadmin.srs;
 
 import static org.postwarden.webadmin.HttpErrors.conflict;
 import static org.postwarden.webadmin.HttpErrors.notFound;
-import static org.postwarden.webadmin.HttpErrors.unavailable;
+import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import javax.inject.Inject;
 
@@ -65,7 +65,7 @@ public class SrsSecretRoutes implements Routes {
             } catch (SrsKeyringException e) {
                 throw e.reason() == SrsKeyringException.Reason.UNKNOWN_SECRET ? notFound(e.getMessage()) : conflict(e.getMessage());
             } catch (SrsSecretStoreException e) {
-                throw unavailable("The SRS secret store is unavailable: " + e.getMessage());
+                throw storeUnavailable("SRS secret", e);
             }
         };
     }
