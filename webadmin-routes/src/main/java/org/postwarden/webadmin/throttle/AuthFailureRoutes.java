@@ -1,7 +1,7 @@
 package org.postwarden.webadmin.throttle;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
-import static org.postwarden.webadmin.HttpErrors.unavailable;
+import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.util.Optional;
 import javax.inject.Inject;
@@ -86,13 +86,13 @@ public class AuthFailureRoutes implements Routes {
         }
     }
 
-    /** A store failure is the server's problem, not the caller's: 503 with the cause. */
+    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. */
     private static Route storeCall(Route route) {
         return (request, response) -> {
             try {
                 return route.handle(request, response);
             } catch (ThrottleStoreException e) {
-                throw unavailable("The throttle store is unavailable: " + e.getMessage());
+                throw storeUnavailable("throttle", e);
             }
         };
     }
