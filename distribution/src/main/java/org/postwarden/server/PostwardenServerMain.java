@@ -33,6 +33,7 @@ import org.postwarden.server.inbound.InboundAuthenticationModule;
 import org.postwarden.server.mtasts.MtaStsModule;
 import org.postwarden.server.quarantine.QuarantineModule;
 import org.postwarden.server.reputation.ReputationModule;
+import org.postwarden.server.smtp.SmtpLimitsModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
@@ -102,7 +103,7 @@ public class PostwardenServerMain implements JamesServerMain {
         POSTWARDEN);
 
     /** Replace James bindings; applied with {@code overrideWith}. */
-    public static final Module OVERRIDES = new DnsModule();
+    public static final Module OVERRIDES = Modules.combine(new DnsModule(), new SmtpLimitsModule());
 
     public static void main(String[] args) throws Exception {
         ExtraProperties.initialize();
