@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Reads the authserv-id that starts an Authentication-Results header value, skipping CFWS and comments
  * (RFC 8601 §2.2: {@code authserv-id = value}, a token or a quoted-string). A receiver removes incoming
- * headers that carry its own authserv-id before adding its own (RFC 8601 §5): they are forgeries.
+ * headers that carry its own authserv-id before adding its own (RFC 8601 §5): they are forgeries. An authserv-id is
+ * usually a domain name, so {@code mx.example.} and {@code MX.Example} claim to be {@code mx.example} too.
  */
 public final class AuthservId {
     private AuthservId() {
@@ -27,7 +28,12 @@ public final class AuthservId {
     }
 
     public static boolean isOurs(String headerValue, String ourAuthservId) {
-        return of(headerValue).map(id -> id.equalsIgnoreCase(ourAuthservId)).orElse(false);
+        String ours = withoutTrailingDot(ourAuthservId);
+        return of(headerValue).map(id -> withoutTrailingDot(id).equalsIgnoreCase(ours)).orElse(false);
+    }
+
+    private static String withoutTrailingDot(String id) {
+        return id.endsWith(".") ? id.substring(0, id.length() - 1) : id;
     }
 
     private static int skipCfws(String text, int start) {

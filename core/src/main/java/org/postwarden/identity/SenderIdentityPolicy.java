@@ -16,6 +16,9 @@ import org.postwarden.dkim.RawMessage;
  *   <li>an authenticated user may use as MAIL FROM, From and Sender only addresses they own: their own and the
  *   aliases pointing to them ({@link Ownership}); users listed in {@code domainAdmins} may use any address of their
  *   own domain;</li>
+ *   <li>{@code subAddressDelimiter} ({@code +}): a user may also use their own addresses with a sub-address,
+ *   {@code alice+news@example.com} for {@code alice@example.com}, unless that exact address is somebody's (a user or
+ *   an alias source, {@link Claims}); empty turns this off;</li>
  *   <li>{@code unauthenticatedLocalSender} ({@code spf}): an unauthenticated client using one of our domains as
  *   MAIL FROM is refused, unless SPF passes for it ({@code spf}); {@code reject} always refuses, {@code allow}
  *   never does.</li>
@@ -29,19 +32,41 @@ public final class SenderIdentityPolicy {
         boolean owns(String user, String address);
     }
 
+    /** Whether an address is somebody's as it is spelled: a user, or the source of an alias or forward. */
+    @FunctionalInterface
+    public interface Claims {
+        boolean isClaimed(String address);
+    }
+
     public enum LocalSenderRule { ALLOW, SPF, REJECT }
+
+    public static final String DEFAULT_SUB_ADDRESS_DELIMITER = "+";
 
     private final Ownership ownership;
     private final Set<String> domainAdmins;
     private final LocalSenderRule unauthenticatedLocalSender;
+    private final String subAddressDelimiter;
+    private final Claims claims;
 
+    /** Without sub-addresses. */
     public SenderIdentityPolicy(Ownership ownership, Set<String> domainAdmins, LocalSenderRule unauthenticatedLocalSender) {
+        this(ownership, domainAdmins, unauthenticatedLocalSender, "", address -> true);
+    }
+
+    public SenderIdentityPolicy(Ownership ownership, Set<String> domainAdmins, LocalSenderRule unauthenticatedLocalSender,
+                                String subAddressDelimiter, Claims claims) {
         this.ownership = ownership;
         this.domainAdmins = domainAdmins.stream().map(admin -> admin.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.unauthenticatedLocalSender = unauthenticatedLocalSender;
+        this.subAddressDelimiter = subAddressDelimiter;
+        this.claims = claims;
     }
 
     public static SenderIdentityPolicy from(Map<String, String> properties, Ownership ownership) {
+        return from(properties, ownership, address -> true);
+    }
+
+    public static SenderIdentityPolicy from(Map<String, String> properties, Ownership ownership, Claims claims) {
         String rule = properties.getOrDefault("unauthenticatedLocalSender", "spf").trim();
         LocalSenderRule localSenderRule;
         try {
@@ -53,7 +78,11 @@ public final class SenderIdentityPolicy {
             .map(String::trim)
             .filter(admin -> !admin.isEmpty())
             .collect(Collectors.toSet());
-        return new SenderIdentityPolicy(ownership, admins, localSenderRule);
+        String delimiter = properties.getOrDefault("subAddressDelimiter", DEFAULT_SUB_ADDRESS_DELIMITER).trim();
+        if (delimiter.contains("@")) {
+            throw new IllegalArgumentException("subAddressDelimiter must not contain '@', got '" + delimiter + "'");
+        }
+        return new SenderIdentityPolicy(ownership, admins, localSenderRule, delimiter, claims);
     }
 
     public LocalSenderRule unauthenticatedLocalSender() {
@@ -65,8 +94,25 @@ public final class SenderIdentityPolicy {
         if (ownership.owns(user, normalized)) {
             return true;
         }
+        Optional<String> base = withoutSubAddress(normalized);
+        if (base.isPresent() && ownership.owns(user, base.get()) && !claims.isClaimed(normalized)) {
+            return true;
+        }
         String lowerUser = user.toLowerCase(Locale.ROOT);
         return domainAdmins.contains(lowerUser) && HeaderAddresses.domain(lowerUser).equals(HeaderAddresses.domain(normalized));
+    }
+
+    /** {@code alice+news@example.com} → {@code alice@example.com}; empty when there is no sub-address. */
+    private Optional<String> withoutSubAddress(String address) {
+        int at = address.lastIndexOf('@');
+        if (subAddressDelimiter.isEmpty() || at < 0) {
+            return Optional.empty();
+        }
+        int delimiter = address.indexOf(subAddressDelimiter);
+        if (delimiter <= 0 || delimiter >= at) {
+            return Optional.empty();
+        }
+        return Optional.of(address.substring(0, delimiter) + address.substring(at));
     }
 
     /** Why the From/Sender header fields of a submitted message are not the user's to use; empty when they are. */

@@ -36,4 +36,13 @@ class AuthservIdTest {
         assertThat(AuthservId.isOurs("MX.Example.ORG; spf=pass", "mx.example.org")).isTrue();
         assertThat(AuthservId.isOurs("mx.example.org.evil; spf=pass", "mx.example.org")).isFalse();
     }
+
+    @Test
+    void isOursShouldTakeAFullyQualifiedSpellingAsTheSameName() {
+        assertThat(AuthservId.isOurs("mx.example.org.; dmarc=pass", "mx.example.org")).isTrue();
+        assertThat(AuthservId.isOurs("MX.Example.Org. ; dkim=pass", "mx.example.org")).isTrue();
+        assertThat(AuthservId.isOurs("mx.example.org; dmarc=pass", "mx.example.org.")).isTrue();
+        assertThat(AuthservId.isOurs("mx.example.org..; dmarc=pass", "mx.example.org")).isFalse();
+        assertThat(AuthservId.isOurs("mx.example.or.; dmarc=pass", "mx.example.org")).isFalse();
+    }
 }

@@ -68,4 +68,26 @@ class SenderIdentityPolicyTest {
         assertThatThrownBy(() -> SenderIdentityPolicy.from(Map.of("unauthenticatedLocalSender", "maybe"), ownership))
             .hasMessageContaining("allow, spf or reject");
     }
+
+    @Test
+    void aUserMayUseTheirOwnAddressesWithASubAddressUnlessThatAddressIsSomebodysElse() {
+        SenderIdentityPolicy tagged = SenderIdentityPolicy.from(Map.of(), ownership, "alice+team@example.com"::equals);
+
+        assertThat(tagged.mayUse(ALICE, "Alice+News@Example.com")).isTrue();
+        assertThat(tagged.mayUse(ALICE, "sales+eu@example.com")).isTrue();
+        assertThat(tagged.mayUse(ALICE, "alice+a+b@example.com")).isTrue();
+        assertThat(tagged.mayUse(ALICE, "bob+news@example.com")).isFalse();
+        assertThat(tagged.mayUse(ALICE, "alice+team@example.com")).isFalse();
+        assertThat(tagged.mayUse(ALICE, "+alice@example.com")).isFalse();
+        assertThat(tagged.mayUse(ALICE, "alice+news@other.example")).isFalse();
+    }
+
+    @Test
+    void anEmptyDelimiterShouldTurnSubAddressesOff() {
+        SenderIdentityPolicy untagged = SenderIdentityPolicy.from(Map.of("subAddressDelimiter", ""), ownership, address -> false);
+
+        assertThat(untagged.mayUse(ALICE, "alice+news@example.com")).isFalse();
+        assertThat(SenderIdentityPolicy.from(Map.of("subAddressDelimiter", "-"), ownership, address -> false)
+            .mayUse(ALICE, "alice-news@example.com")).isTrue();
+    }
 }

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * SPF, DKIM, ARC and DMARC at the end of DATA, while the client still waits for the reply: a DMARC {@code p=reject}
  * failure, and mail whose author domain cannot be determined (no From field, several, none that parses; RFC 7489
  * §6.6.1), is refused with 550 5.7.1 (no bounce is ever generated), everything else gets one Authentication-Results
- * header (incoming ones claiming our authserv-id are removed as forgeries), a Received-SPF header, and mail
+ * header (incoming ones claiming our authserv-id, in any case and with or without a trailing dot, are removed as
+ * forgeries, RFC 8601 §5), one Received-SPF header (incoming ones are removed: ours is the only SPF result of this
+ * hop a reader can trust, RFC 7208 §9.1), and mail
  * attributes for matchers. Evaluations under a DMARC record with rua= are kept for the aggregate reports (accepted and
  * refused mail alike, but not a temporary refusal: the message comes back). Authenticated sessions and trusted
  * networks are not checked. Settings:
@@ -108,7 +110,8 @@ public class InboundAuthenticationHook implements JamesMessageHook {
         AuthenticationResults header = verdict.authenticationResults();
         byte[] rewritten = RawMessage.parse(message).rewriteHeaders(
             List.of(header.headerField(), SpfResult.RECEIVED_SPF + ": " + verdict.spf().receivedSpf(authservId)),
-            field -> !(field.hasName(AuthenticationResults.HEADER_NAME) && AuthservId.isOurs(field.value(), authservId)));
+            field -> !(field.hasName(AuthenticationResults.HEADER_NAME) && AuthservId.isOurs(field.value(), authservId))
+                && !field.hasName(SpfResult.RECEIVED_SPF));
         MessageBytes.replace(mail, rewritten);
         VerdictAttributes.of(verdict).forEach((name, value) -> mail.setAttribute(new Attribute(AttributeName.of(name), attributeValue(value))));
         return HookResult.DECLINED;

@@ -209,6 +209,9 @@ public class ThrottleHook implements MailHook, RcptHook {
             return true;
         } catch (RecipientRewriteTable.ErrorMappingException e) {
             return true;
+        } catch (IllegalArgumentException e) {
+            // A local part James cannot make a user name of ("x@evil"@example.com): nobody's, so unknown.
+            return false;
         }
     }
 }
