@@ -11,6 +11,7 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.server.core.MailImpl;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Mail;
@@ -70,8 +71,16 @@ public final class MessageBytes {
 
     /** Makes {@code bytes} the mail's message, releasing the previous one. */
     public static void replace(Mail mail, byte[] bytes) throws MessagingException {
+        MimeMessageInputStreamSource source = MimeMessageInputStreamSource.create(mail.getName(), new ByteArrayInputStream(bytes));
+        if (mail instanceof MailImpl james) {
+            // MailImpl.setMessage copies the message it is given into a source of its own, so a wrapper handed to it
+            // would never be disposed (James' leak detector reported one per mail). This hands over the source itself
+            // and disposes the previous message.
+            james.setMessageContent(source);
+            return;
+        }
         MimeMessage previous = mail.getMessage();
-        mail.setMessage(new MimeMessageWrapper(MimeMessageInputStreamSource.create(mail.getName(), new ByteArrayInputStream(bytes))));
+        mail.setMessage(new MimeMessageWrapper(source));
         LifecycleUtil.dispose(previous);
     }
 }

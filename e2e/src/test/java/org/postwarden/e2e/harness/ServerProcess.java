@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,19 +23,41 @@ public final class ServerProcess implements AutoCloseable {
 
     private final ServerDirectory directory;
     private final SmtpSink sink;
+    private final List<String> jvmOptions;
     private Process process;
     private int launches;
 
     public static ServerProcess start(String zoneJson, ConfEdits edits) throws Exception {
+        return start(zoneJson, edits, List.of());
+    }
+
+    /** With extra options for the server's JVM, such as {@code -Djames.lifecycle.leak.detection.mode=advanced}. */
+    public static ServerProcess start(String zoneJson, ConfEdits edits, List<String> jvmOptions) throws Exception {
         SmtpSink sink = SmtpSink.start();
-        ServerProcess node = new ServerProcess(ServerDirectory.prepare(zoneJson, edits, sink.port()), sink);
+        ServerProcess node = new ServerProcess(ServerDirectory.prepare(zoneJson, edits, sink.port()), sink, jvmOptions);
         node.launch();
         return node;
     }
 
-    private ServerProcess(ServerDirectory directory, SmtpSink sink) {
+    private ServerProcess(ServerDirectory directory, SmtpSink sink, List<String> jvmOptions) {
         this.directory = directory;
         this.sink = sink;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The server's log file, written through the shipped conf/logback.xml. */
+    public Path log() {
+        return directory.root().resolve("var/log/postwarden.log");
+    }
+
+    /** A full garbage collection in the server's JVM (jcmd GC.run), e.g. to make James' leak detector report. */
+    public void collectGarbage() throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process gc = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.run").redirectErrorStream(true).start();
+        String output = new String(gc.getInputStream().readAllBytes());
+        if (!gc.waitFor(30, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed: " + output);
+        }
     }
 
     public ServerDirectory.Ports ports() {
@@ -70,12 +93,13 @@ public final class ServerProcess implements AutoCloseable {
         Path log = directory.root().resolve("var/log/process-" + ++launches + ".log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m", "--add-modules", "jdk.incubator.vector",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "--add-modules", "jdk.incubator.vector",
             "-Dworking.directory=" + directory.root(),
             "-Dlogback.configurationFile=" + directory.root().resolve("conf/logback.xml"),
-            "-Dderby.stream.error.file=" + directory.root().resolve("var/log/derby.log"),
-            "-cp", System.getProperty("java.class.path"),
-            "org.postwarden.server.PostwardenServerMain"))
+            "-Dderby.stream.error.file=" + directory.root().resolve("var/log/derby.log")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.postwarden.server.PostwardenServerMain"));
+        process = new ProcessBuilder(command)
             .directory(directory.root().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
