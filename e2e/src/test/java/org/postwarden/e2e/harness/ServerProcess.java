@@ -49,6 +49,11 @@ public final class ServerProcess implements AutoCloseable {
         return sink;
     }
 
+    /** The output of the current start, written with the shipped conf/logback.xml. */
+    public Path log() {
+        return directory.root().resolve("var/log/process-" + launches + ".log");
+    }
+
     /** Kills the server as a power cut would (SIGKILL): no shutdown hook runs. */
     public void crash() throws InterruptedException {
         process.destroyForcibly().waitFor();
