@@ -22,6 +22,7 @@ import org.apache.james.modules.server.SieveRoutesModule;
 import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
+import org.postwarden.server.connection.ConnectionHygieneModule;
 import org.postwarden.server.deliverability.DeliverabilityModule;
 import org.postwarden.server.dkim.DkimSigningModule;
 import org.postwarden.server.dmarc.DmarcReportingModule;
@@ -102,7 +103,9 @@ public class PostwardenServerMain implements JamesServerMain {
         POSTWARDEN);
 
     /** Replace James bindings; applied with {@code overrideWith}. */
-    public static final Module OVERRIDES = new DnsModule();
+    public static final Module OVERRIDES = Modules.combine(
+        new DnsModule(),
+        new ConnectionHygieneModule());
 
     public static void main(String[] args) throws Exception {
         ExtraProperties.initialize();
