@@ -35,6 +35,10 @@ class IdnDomainTest {
         assertThat(domains).filteredOn(domain -> domain.contains("bcher") || domain.contains("bücher")).containsExactly(ASCII);
         given(server.webAdmin().spec()).get("/domains/" + UNICODE).then().statusCode(204);
         given(server.webAdmin().spec()).get("/domains/" + ASCII).then().statusCode(204);
+
+        given(server.webAdmin().spec()).delete("/domains/" + UNICODE).then().statusCode(204);
+        assertThat(given(server.webAdmin().spec()).get("/domains").then().statusCode(200)
+            .extract().jsonPath().getList(".", String.class)).doesNotContain(ASCII, UNICODE);
     }
 
     @Test
