@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.postwarden.connection.CommandLineClock;
 import org.postwarden.connection.ConnectionHygieneSettings;
@@ -37,6 +38,7 @@ final class ConnectionHygieneHandler extends ChannelInboundHandlerAdapter {
     private final Optional<ConnectionsPerAddress> connections;
     private final String helloName;
     private final Optional<CommandLineClock> lineClock;
+    private final LongSupplier nanoTime;
     private String address = "";
     private boolean counted;
     private boolean passedOn;
@@ -45,6 +47,12 @@ final class ConnectionHygieneHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> lineCheck;
 
     ConnectionHygieneHandler(ConnectionHygieneSettings settings, Optional<ConnectionsPerAddress> connections, String helloName) {
+        this(settings, connections, helloName, System::nanoTime);
+    }
+
+    ConnectionHygieneHandler(ConnectionHygieneSettings settings, Optional<ConnectionsPerAddress> connections, String helloName,
+                             LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.settings = settings;
         this.connections = connections;
         this.helloName = helloName;
@@ -95,7 +103,7 @@ final class ConnectionHygieneHandler extends ChannelInboundHandlerAdapter {
         if (lineClock.isPresent() && message instanceof ByteBuf bytes && bytes.isReadable()) {
             boolean hasLineFeed = bytes.forEachByte(ByteProcessor.FIND_LF) >= 0;
             boolean endsLine = bytes.getByte(bytes.writerIndex() - 1) == '\n';
-            lineClock.get().onRead(endsLine, hasLineFeed, System.nanoTime());
+            lineClock.get().onRead(endsLine, hasLineFeed, nanoTime.getAsLong());
             watchLine(ctx);
         }
         ctx.fireChannelRead(message);
@@ -105,7 +113,7 @@ final class ConnectionHygieneHandler extends ChannelInboundHandlerAdapter {
         if (lineCheck != null) {
             return;
         }
-        lineClock.get().overdueIn(System.nanoTime()).ifPresent(remaining ->
+        lineClock.get().overdueIn(nanoTime.getAsLong()).ifPresent(remaining ->
             lineCheck = ctx.executor().schedule(() -> checkLine(ctx), Math.max(remaining.toNanos(), 0), TimeUnit.NANOSECONDS));
     }
 
@@ -114,7 +122,7 @@ final class ConnectionHygieneHandler extends ChannelInboundHandlerAdapter {
         if (refused || !ctx.channel().isActive()) {
             return;
         }
-        Optional<Duration> remaining = lineClock.get().overdueIn(System.nanoTime());
+        Optional<Duration> remaining = lineClock.get().overdueIn(nanoTime.getAsLong());
         if (remaining.isPresent() && !remaining.get().isNegative() && !remaining.get().isZero()) {
             watchLine(ctx);
         } else if (remaining.isPresent()) {
