@@ -1,6 +1,7 @@
 package org.postwarden.common;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,20 @@ public final class DomainSpellings {
     private DomainSpellings() {
     }
 
-    /** The A-label form, lower case: the one spelling under which a domain is stored. */
+    /**
+     * The A-label form, lower case: the one spelling under which a domain is stored. java.net.IDN is IDNA2003, which
+     * maps some letters away ("straße" to "strasse") where IDNA2008, what registries and DNS use, keeps them: such a
+     * name keeps the spelling it was given rather than becoming another domain.
+     */
     public static String ascii(String domain) {
+        String lower = domain.toLowerCase(Locale.ROOT);
         try {
-            return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            String ascii = IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            if (ascii.equals(lower)) {
+                return ascii;
+            }
+            String back = IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED);
+            return back.equals(Normalizer.normalize(lower, Normalizer.Form.NFC)) ? ascii : domain;
         } catch (IllegalArgumentException notAnIdn) {
             return domain;
         }
@@ -31,7 +42,9 @@ public final class DomainSpellings {
         String ascii = ascii(domain);
         spellings.add(ascii);
         spellings.add(domain);
-        spellings.add(IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        if (ascii.chars().allMatch(c -> c < 0x80)) {
+            spellings.add(IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        }
         return List.copyOf(spellings);
     }
 }

@@ -21,6 +21,13 @@ class DomainSpellingsTest {
     }
 
     @Test
+    void aNameThatIdna2003WouldMapToAnotherDomainKeepsItsSpelling() {
+        // IDNA2008 (DNS, registries): xn--strae-oqa.example; IDNA2003 (java.net.IDN): strasse.example.
+        assertThat(DomainSpellings.ascii("straße.example")).isEqualTo("straße.example");
+        assertThat(DomainSpellings.all("straße.example")).containsExactly("straße.example");
+    }
+
+    @Test
     void aNameThatIsNotAnIdnKeepsItsSpelling() {
         String overlongLabel = "a".repeat(70) + ".example";
 
