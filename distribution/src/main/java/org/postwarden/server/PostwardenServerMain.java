@@ -33,7 +33,7 @@ import org.postwarden.server.inbound.InboundAuthenticationModule;
 import org.postwarden.server.mtasts.MtaStsModule;
 import org.postwarden.server.quarantine.QuarantineModule;
 import org.postwarden.server.reputation.ReputationModule;
-import org.postwarden.server.smtp.SmtpLimitsModule;
+import org.postwarden.server.smtp.SmtpServerModule;
 import org.postwarden.server.storage.ActiveMqQueueModule;
 import org.postwarden.server.storage.JdbcDataSourceModule;
 import org.postwarden.server.storage.JpaDataModule;
@@ -107,7 +107,10 @@ public class PostwardenServerMain implements JamesServerMain {
         POSTWARDEN);
 
     /** Replace James bindings; applied with {@code overrideWith}. */
-    public static final Module OVERRIDES = Modules.combine(new DnsModule(), AuthGuardModule.OVERRIDES, new SmtpLimitsModule());
+    public static final Module OVERRIDES = Modules.combine(
+        new DnsModule(),
+        AuthGuardModule.OVERRIDES,
+        new SmtpServerModule());
 
     public static void main(String[] args) throws Exception {
         ExtraProperties.initialize();

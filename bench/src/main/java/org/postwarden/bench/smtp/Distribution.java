@@ -53,7 +53,9 @@ final class Distribution implements AutoCloseable {
         distribution.edit("smtpserver.xml", Map.of(
             "<bind>127.0.0.1:2525</bind>", "<bind>127.0.0.1:" + distribution.smtpPort + "</bind>",
             "<bind>127.0.0.1:2587</bind>", "<bind>127.0.0.1:" + distribution.submissionPort + "</bind>",
-            "<bind>127.0.0.1:2465</bind>", "<bind>127.0.0.1:" + distribution.submissionsPort + "</bind>"));
+            "<bind>127.0.0.1:2465</bind>", "<bind>127.0.0.1:" + distribution.submissionsPort + "</bind>",
+            // The load comes from one address but stands for many senders: the MX's per-address cap would refuse it.
+            "<connectionLimitPerIP>10</connectionLimitPerIP>", "<connectionLimitPerIP>0</connectionLimitPerIP>"));
         distribution.edit("imapserver.xml", Map.of(
             "<bind>127.0.0.1:1143</bind>", "<bind>127.0.0.1:" + distribution.imapPort + "</bind>",
             "<bind>127.0.0.1:1993</bind>", "<bind>127.0.0.1:" + distribution.imapsPort + "</bind>"));

@@ -40,7 +40,9 @@ public class JpaDataModule extends AbstractModule {
     protected void configure() {
         install(new CoreDataModule());
 
-        bind(JPADomainList.class).in(Scopes.SINGLETON);
+        // One domain per name, whichever of its IDN spellings it is given in.
+        bind(IdnJpaDomainList.class).in(Scopes.SINGLETON);
+        bind(JPADomainList.class).to(IdnJpaDomainList.class);
         bind(DomainList.class).to(JPADomainList.class);
 
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);

@@ -6,10 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 
 /** James' SMTP line framer, which puts an {@link OverlongLineGuard} right after itself in the pipeline. */
-final class GuardedLineFramer extends AllButStartTlsLineBasedChannelHandler {
+public final class GuardedLineFramer extends AllButStartTlsLineBasedChannelHandler {
+    /** Octets of a line without its CRLF, as in James 3.8.1's SMTPServer. */
+    public static final int MAX_LINE_LENGTH = 8192;
 
-    GuardedLineFramer(ChannelPipeline pipeline, int maxLineLength, String startTls) {
-        super(pipeline, maxLineLength, false, startTls);
+    public GuardedLineFramer(ChannelPipeline pipeline, String startTls) {
+        super(pipeline, MAX_LINE_LENGTH, false, startTls);
     }
 
     @Override

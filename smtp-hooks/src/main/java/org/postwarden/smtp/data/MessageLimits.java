@@ -22,7 +22,7 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
  *   Message too large}.</li>
  *   <li>A message that turns out larger than the limit gets the same {@code 552 5.3.4 Message too large} at the end
  *   of DATA (James says {@code 552 Quota exceeded}, which reads like a full mailbox).</li>
- *   <li>A message with a line longer than {@link PostwardenSmtpServer#MAX_LINE_LENGTH} octets, which the framer
+ *   <li>A message with a line longer than {@link GuardedLineFramer#MAX_LINE_LENGTH} octets, which the framer
  *   cannot keep ({@link OverlongLineGuard}), is refused as a whole at the end of DATA with {@code 554 5.6.0}: it is
  *   never delivered without the line.</li>
  * </ul>
@@ -35,7 +35,7 @@ public class MessageLimits extends MailSizeEsmtpExtension {
         "5.5.4 Syntax error in SIZE parameter: a number of octets expected");
     private static final HookResult TOO_LARGE = refusal(HookReturnCode.deny(), TOO_LARGE_CODE, TOO_LARGE_TEXT);
     private static final HookResult LINE_TOO_LONG = refusal(HookReturnCode.deny(), "554",
-        "5.6.0 Message refused: a line is longer than " + PostwardenSmtpServer.MAX_LINE_LENGTH + " octets");
+        "5.6.0 Message refused: a line is longer than " + GuardedLineFramer.MAX_LINE_LENGTH + " octets");
 
     @Override
     public HookResult doMailParameter(SMTPSession session, String paramName, String paramValue) {

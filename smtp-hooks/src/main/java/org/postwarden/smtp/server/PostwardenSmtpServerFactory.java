@@ -1,4 +1,4 @@
-package org.postwarden.smtp.data;
+package org.postwarden.smtp.server;
 
 import javax.inject.Inject;
 
