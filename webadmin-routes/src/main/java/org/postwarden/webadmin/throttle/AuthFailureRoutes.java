@@ -1,18 +1,16 @@
 package org.postwarden.webadmin.throttle;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
-import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
+import static org.postwarden.webadmin.throttle.ThrottleRoutes.storeCall;
 
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
-import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.auth.AuthGuard;
 import spark.Request;
 import spark.Response;
-import spark.Route;
 import spark.Service;
 
 /**
@@ -84,16 +82,5 @@ public class AuthFailureRoutes implements Routes {
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-    }
-
-    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. */
-    private static Route storeCall(Route route) {
-        return (request, response) -> {
-            try {
-                return route.handle(request, response);
-            } catch (ThrottleStoreException e) {
-                throw storeUnavailable("throttle", e);
-            }
-        };
     }
 }

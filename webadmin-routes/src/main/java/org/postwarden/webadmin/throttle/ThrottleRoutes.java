@@ -206,8 +206,8 @@ public class ThrottleRoutes implements Routes {
         }
     }
 
-    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. */
-    private static Route storeCall(Route route) {
+    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. Shared by the throttle routes. */
+    static Route storeCall(Route route) {
         return (request, response) -> {
             try {
                 return route.handle(request, response);
