@@ -1,12 +1,9 @@
 package org.postwarden.e2e.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import org.apache.james.utils.TestIMAPClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,21 +70,7 @@ class LongLineTest {
         assertThat(awaitInbox(ALICE, "after-long-body")).doesNotContain("Subject: long-body");
     }
 
-    /** Every message of the mailbox, once one with {@code subject} has arrived. */
     private static String awaitInbox(String user, String subject) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-            .until(() -> inbox(user), all -> all.contains("Subject: " + subject + "\r\n"));
-    }
-
-    private static String inbox(String user) throws Exception {
-        try (TestIMAPClient imap = Imaps.client()) {
-            imap.connect("127.0.0.1", server.ports().imaps()).login(user, PASSWORD).select(TestIMAPClient.INBOX);
-            StringBuilder all = new StringBuilder();
-            long count = imap.getMessageCount(TestIMAPClient.INBOX);
-            for (long i = 1; i <= count; i++) {
-                all.append(imap.sendCommand("FETCH " + i + " (BODY.PEEK[])"));
-            }
-            return all.toString();
-        }
+        return Imaps.awaitInbox(server.ports().imaps(), user, PASSWORD, subject);
     }
 }

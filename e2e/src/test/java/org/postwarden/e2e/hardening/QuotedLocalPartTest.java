@@ -1,12 +1,9 @@
 package org.postwarden.e2e.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import org.apache.james.utils.TestIMAPClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,19 +59,6 @@ class QuotedLocalPartTest {
     }
 
     private static String awaitInbox(String subject) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-            .until(QuotedLocalPartTest::inbox, all -> all.contains("Subject: " + subject + "\r\n"));
-    }
-
-    private static String inbox() throws Exception {
-        try (TestIMAPClient imap = Imaps.client()) {
-            imap.connect("127.0.0.1", server.ports().imaps()).login(ALICE, PASSWORD).select(TestIMAPClient.INBOX);
-            StringBuilder all = new StringBuilder();
-            long count = imap.getMessageCount(TestIMAPClient.INBOX);
-            for (long i = 1; i <= count; i++) {
-                all.append(imap.sendCommand("FETCH " + i + " (BODY.PEEK[])"));
-            }
-            return all.toString();
-        }
+        return Imaps.awaitInbox(server.ports().imaps(), ALICE, PASSWORD, subject);
     }
 }
