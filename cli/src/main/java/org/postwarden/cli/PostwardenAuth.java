@@ -8,14 +8,14 @@ import java.util.Optional;
 
 /**
  * {@code postwarden-auth}: Postwarden's SPF, DKIM, ARC and DMARC checks, DKIM signing and the deliverability
- * doctor, from the command line, against DNS answers from a JSON zone file (the doctor may also ask live DNS). One {@link Command} per subcommand. Exit codes: 0 and 1 as
+ * doctor and ARC sealing, from the command line, against DNS answers from a JSON zone file (the doctor may also ask live DNS). One {@link Command} per subcommand. Exit codes: 0 and 1 as
  * each command documents, 2 for a wrong command line or unusable input (the reason on standard error).
  */
 public final class PostwardenAuth {
     static final String NAME = "postwarden-auth";
     private static final List<Command> COMMANDS = List.of(new VerifyCommand(), new SpfCommand(),
-        new DkimVerifyCommand(), new ArcVerifyCommand(), new DmarcCommand(), new DkimSignCommand(), new SrsCommand(),
-        new DoctorCommand());
+        new DkimVerifyCommand(), new ArcVerifyCommand(), new ArcSealCommand(), new DmarcCommand(), new DkimSignCommand(),
+        new SrsCommand(), new DoctorCommand());
 
     private PostwardenAuth() {
     }

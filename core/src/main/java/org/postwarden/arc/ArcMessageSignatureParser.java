@@ -28,8 +28,11 @@ public final class ArcMessageSignatureParser {
         ArcTags tags = ArcTags.parse(fieldText);
         // §4.1.2: no v= is defined; if seen, it MUST be ignored.
         tags.require(REQUIRED_TAGS);
-        List<String> signedHeaders = Arrays.stream(tags.required("h").split(":", -1))
-            .map(TagValueList::stripWhitespace).toList();
+        String h = TagValueList.stripWhitespace(tags.required("h"));
+        // An empty h= covers no header field, only the AMS itself (RFC 8617 §4.1.2 leaves the choice to the
+        // sealer); dkimpy and mailauth validate such a signature, so it is not malformed.
+        List<String> signedHeaders = h.isEmpty() ? List.of()
+            : Arrays.stream(h.split(":", -1)).map(TagValueList::stripWhitespace).toList();
         if (signedHeaders.stream().anyMatch(String::isEmpty)) {
             throw tags.malformed("empty item in h=");
         }

@@ -2,20 +2,17 @@ package org.postwarden.mailets;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.postwarden.arc.ArcSealResult;
+import org.postwarden.arc.ArcForwardSeal;
+import org.postwarden.arc.ArcForwardSealer;
 import org.postwarden.arc.ArcSealer;
 import org.postwarden.arc.ArcValidator;
-import org.postwarden.authresults.AuthenticationResults;
-import org.postwarden.authresults.AuthservId;
 import org.postwarden.dkim.DkimAlgorithm;
-import org.postwarden.dkim.HeaderField;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
@@ -24,8 +21,6 @@ import org.postwarden.inbound.InboundAuthenticator;
 import org.postwarden.srs.SrsConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.google.common.collect.Lists;
 
 /**
  * Adds an ARC set (RFC 8617) to a forwarded mail: our inbound Authentication-Results copied into the
@@ -39,10 +34,9 @@ import com.google.common.collect.Lists;
  */
 public class ArcSeal extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ArcSeal.class);
-    private static final Pattern DMARC_PERMERROR = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*permerror\\b");
 
     private final DkimKeyManager keys;
-    private final ArcValidator validator;
+    private final ArcForwardSealer sealer;
     private final String authservId;
     private final Clock clock;
     private String domain;
@@ -53,8 +47,8 @@ public class ArcSeal extends GenericMailet {
     public ArcSeal(DkimKeyManager keys, DnsResolver resolver, InboundAuthenticator inbound, SrsConfiguration srs, Clock clock) {
         this.keys = keys;
         this.srs = srs;
-        this.validator = new ArcValidator(resolver, clock);
         this.authservId = inbound.policy().authservId();
+        this.sealer = new ArcForwardSealer(new ArcValidator(resolver, clock), authservId);
         this.clock = clock;
     }
 
@@ -72,34 +66,29 @@ public class ArcSeal extends GenericMailet {
             return;
         }
         RawMessage message = RawMessage.parse(MessageBytes.read(mail));
-        Optional<String> ours = message.headers(AuthenticationResults.HEADER_NAME).stream()
-            .map(HeaderField::value)
-            .filter(value -> AuthservId.isOurs(value, authservId))
-            .findFirst();
-        if (ours.isEmpty()) {
-            return;
+        ArcForwardSeal seal = sealer.seal(message, () -> sealerFor(mail));
+        switch (seal.status()) {
+            case SEALED -> MessageBytes.replace(mail, seal.message().orElseThrow());
+            case DMARC_PERMERROR ->
+                LOGGER.warn("{} not ARC-sealed: our Authentication-Results say dmarc=permerror", mail.getName());
+            case CHAIN_TERMINATED, INSTANCE_LIMIT ->
+                LOGGER.info("{} forwarded without an ARC seal: {}", mail.getName(), seal.status());
+            default -> {
+                // NOT_CHECKED_BY_US is not ours to seal; NO_KEY was logged when the key was looked up.
+            }
         }
-        if (DMARC_PERMERROR.matcher(ours.get()).find()) {
-            // No determinable author domain: our seal would vouch for a From that no DMARC policy could check.
-            LOGGER.warn("{} not ARC-sealed: our Authentication-Results say dmarc=permerror", mail.getName());
-            return;
-        }
+    }
+
+    private Optional<ArcSealer> sealerFor(Mail mail) {
         Optional<DkimKey> key = keys.signingKeys(domain).stream()
             .filter(candidate -> candidate.algorithm() == DkimAlgorithm.RSA_SHA256)
             .findFirst();
         if (key.isEmpty()) {
             LOGGER.warn("{} forwarded without an ARC seal: {} has no active RSA DKIM key", mail.getName(), domain);
-            return;
+            return Optional.empty();
         }
-        ArcSealResult result = ArcSealer.withKey(key.get().privateKey()).domain(domain).selector(key.get().selector())
-            .authservId(authservId).clock(clock).build()
-            .seal(message, ours.get().replace("\r\n", ""), validator.validate(message));
-        if (!result.sealed()) {
-            LOGGER.info("{} forwarded without an ARC seal: {}", mail.getName(), result.status());
-            return;
-        }
-        // RFC 8617 §5.1: the new set on top, ARC-Seal first.
-        MessageBytes.replace(mail, message.rewriteHeaders(Lists.reverse(result.fields()), field -> true));
+        return Optional.of(ArcSealer.withKey(key.get().privateKey()).domain(domain).selector(key.get().selector())
+            .authservId(authservId).clock(clock).build());
     }
 
     @Override
