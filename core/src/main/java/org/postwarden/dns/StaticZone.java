@@ -61,12 +61,13 @@ public final class StaticZone implements DnsResolver {
             if (node == null) {
                 return DnsAnswer.nxdomain();
             }
-            if (node.tempfail().isPresent()) {
-                return DnsAnswer.tempfail(node.tempfail().get());
-            }
             List<DnsRecord> records = node.records().getOrDefault(type, List.of());
             if (!records.isEmpty()) {
                 return DnsAnswer.found(records);
+            }
+            // A failing name may still list records: those types answer, every other type fails.
+            if (node.tempfail().isPresent()) {
+                return DnsAnswer.tempfail(node.tempfail().get());
             }
             List<DnsRecord> cname = node.records().getOrDefault(RecordType.CNAME, List.of());
             if (cname.isEmpty()) {
@@ -90,6 +91,7 @@ public final class StaticZone implements DnsResolver {
         private final ListMultimap<String, DnsRecord> records = ArrayListMultimap.create();
         private final ListMultimap<String, DnsRecord> spf = ArrayListMultimap.create();
         private final Map<String, String> tempfails = new HashMap<>();
+        private final ListMultimap<String, RecordType> nones = ArrayListMultimap.create();
 
         private Builder() {
         }
@@ -113,7 +115,7 @@ public final class StaticZone implements DnsResolver {
 
         /** One TXT record made of the given character-strings. */
         public Builder txt(String name, String... strings) {
-            return record(name, text("TXT", strings));
+            return record(name, text(strings));
         }
 
         /**
@@ -121,7 +123,7 @@ public final class StaticZone implements DnsResolver {
          * records of their own.
          */
         public Builder spf(String name, String... strings) {
-            spf.put(key(name), text("SPF", strings));
+            spf.put(key(name), text(strings));
             return this;
         }
 
@@ -137,13 +139,22 @@ public final class StaticZone implements DnsResolver {
             return record(name, new NameRecord(RecordType.NS, target));
         }
 
-        /** Every query for the name fails with TEMPFAIL "timeout". */
+        /**
+         * The name exists without records of this type, even where SPF data would otherwise be served as TXT (the
+         * openspf test suite's {@code "TXT": "NONE"}).
+         */
+        public Builder none(String name, RecordType type) {
+            nones.put(key(name), type);
+            return this;
+        }
+
+        /** Every query for the name fails with TEMPFAIL "timeout", but for the types it has records of. */
         public Builder timeout(String name) {
             tempfails.put(key(name), "timeout");
             return this;
         }
 
-        /** Every query for the name fails with TEMPFAIL "SERVFAIL". */
+        /** Every query for the name fails with TEMPFAIL "SERVFAIL", but for the types it has records of. */
         public Builder servfail(String name) {
             tempfails.put(key(name), "SERVFAIL");
             return this;
@@ -153,6 +164,7 @@ public final class StaticZone implements DnsResolver {
             Set<String> names = new HashSet<>(records.keySet());
             names.addAll(spf.keySet());
             names.addAll(tempfails.keySet());
+            names.addAll(nones.keySet());
             ImmutableMap.Builder<String, Node> nodes = ImmutableMap.builder();
             for (String name : names) {
                 nodes.put(name, new Node(recordsByType(name), Optional.ofNullable(tempfails.get(name))));
@@ -168,7 +180,8 @@ public final class StaticZone implements DnsResolver {
                     byType.put(type, ofType);
                 }
             }
-            if (!byType.containsKey(RecordType.TXT) && spf.containsKey(name)) {
+            if (!byType.containsKey(RecordType.TXT) && !nones.containsEntry(name, RecordType.TXT)
+                && spf.containsKey(name)) {
                 byType.put(RecordType.TXT, List.copyOf(spf.get(name)));
             }
             return byType;
@@ -181,8 +194,8 @@ public final class StaticZone implements DnsResolver {
             return DnsNames.normalize(name);
         }
 
-        private static TextRecord text(String type, String... strings) {
-            Preconditions.checkArgument(strings.length > 0, "%s needs at least one string", type);
+        /** No character-string at all is a record too, an empty one (the openspf test suite's {@code "SPF": []}). */
+        private static TextRecord text(String... strings) {
             return new TextRecord(String.join("", strings));
         }
 
