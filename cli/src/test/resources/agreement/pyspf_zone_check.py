@@ -5,6 +5,8 @@ Reads one JSON object a line on standard input: {"zone": {...}, "ip": IP, "mailf
 (the zone in Postwarden's JSON zone format, which is the openspf suite's zonedata), and prints one line a
 case: the result keyword. DNS is served the way pyspf's own suite driver (testspf.py, shipped by the
 python3-spf package) serves zonedata; IP keys of the zone are read as PTR names, as Postwarden reads them.
+load_zone and dns_lookup are adapted from testspf.py (Stuart D. Gathman, Business Management Systems, 2006;
+redistributable under the same terms as Python itself).
 """
 import ipaddress
 import json

@@ -32,10 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One corpus, several implementations: each SPF case (core's corpus, then the openspf RFC 7208 suite) goes to
+ * One corpus, several implementations. Each SPF case (core's corpus, then the openspf RFC 7208 suite) goes to
  * {@code postwarden-auth spf} and to the independent implementations of shared/oracles: pyspf, Perl Mail::SPF and
- * npm mailauth. Any disagreement fails the test unless resources/agreement/known-differences.tsv lists it (case,
- * implementation, reason); a listed difference that no longer shows fails it too, so the file stays true.
+ * npm mailauth. Each DMARC case (resources/dmarc/cases.json) goes to {@code postwarden-auth dmarc}, to mailauth and
+ * to authheaders (given our SPF result, which the SPF half compares; it evaluates DKIM with dkimpy itself). Any
+ * disagreement fails the test unless resources/agreement/known-differences.tsv lists it (case, implementation,
+ * reason); a listed difference that no longer shows fails it too, so the file stays true. The DKIM vectors of
+ * ../shared/vectors/dkim, as signed and with their body altered, go to {@code postwarden-auth dkim-verify}, dkimpy and
+ * mailauth, compared signature by signature.
  *
  * <p>On CI (environment variable CI set) the oracles must run; elsewhere the test is skipped without them.
  */
@@ -45,6 +49,9 @@ class AgreementCorpusTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path SPF_RESOURCES = Path.of("../core/src/test/resources/spf");
     private static final Pattern MAILAUTH_SPF = Pattern.compile("(?m)^spf=(\\S+) dmarc=");
+    private static final Pattern AUTHHEADERS_DMARC = Pattern.compile("(?m)^dmarc=(\\S+) policy=(\\S+)$");
+    private static final String DMARC_HELO = "client.example";
+    private static final Pattern MAILAUTH_DKIM = Pattern.compile("(?m)^dkim\\[\\d+\\] [^\\n]*: (\\S+)");
 
     @TempDir
     Path tmp;
@@ -85,6 +92,22 @@ class AgreementCorpusTest {
             pool.shutdownNow();
         }
 
+        List<DmarcCase> dmarcCases = dmarcCases();
+        for (DmarcCase dmarcCase : dmarcCases) {
+            ours.put(dmarcCase.name(), ourDmarc(dmarcCase));
+            assertThat(ours.get(dmarcCase.name())).as(dmarcCase.name()).isEqualTo(dmarcCase.expected());
+            theirs.computeIfAbsent("mailauth", k -> new LinkedHashMap<>()).put(dmarcCase.name(), mailauthDmarc(dmarcCase));
+            theirs.computeIfAbsent("authheaders", k -> new LinkedHashMap<>())
+                .put(dmarcCase.name(), authheadersDmarc(dmarcCase));
+        }
+
+        List<DkimCase> dkimCases = dkimCases();
+        for (DkimCase dkimCase : dkimCases) {
+            ours.put(dkimCase.name(), ourDkim(dkimCase));
+            theirs.get("mailauth").put(dkimCase.name(), mailauthDkim(dkimCase));
+            theirs.computeIfAbsent("dkimpy", k -> new LinkedHashMap<>()).put(dkimCase.name(), dkimpy(dkimCase));
+        }
+
         List<Difference> differences = new ArrayList<>();
         int compared = 0;
         for (Map.Entry<String, Map<String, String>> implementation : theirs.entrySet()) {
@@ -99,12 +122,174 @@ class AgreementCorpusTest {
         List<Difference> unlisted = differences.stream().filter(d -> !known.containsKey(d.key())).toList();
         List<String> stale = known.keySet().stream()
             .filter(key -> differences.stream().noneMatch(d -> d.key().equals(key))).toList();
-        System.out.printf("Agreement corpus: %d SPF cases, %d oracle answers compared, %d known differences%n",
-            cases.size(), compared, differences.size() - unlisted.size());
+        System.out.printf("Agreement corpus: %d SPF, %d DMARC and %d DKIM cases, %d oracle answers compared, %d known"
+            + " differences%n", cases.size(), dmarcCases.size(), dkimCases.size(), compared,
+            differences.size() - unlisted.size());
 
         assertThat(unlisted).as("disagreements not in known-differences.tsv").isEmpty();
         assertThat(stale).as("known-differences.tsv entries that no longer differ").isEmpty();
         assertThat(compared).isGreaterThan(500);
+    }
+
+    /** A case of resources/dmarc/cases.json, its message written (and signed when the case says so). */
+    record DmarcCase(String name, String ip, String mailFrom, Path message, String expected) {
+    }
+
+    private List<DmarcCase> dmarcCases() throws Exception {
+        dmarcZone = MailauthZone.write(JSON.readTree(Path.of(Cli.resource("dmarc/zone.json")).toFile()),
+            tmp.resolve("dmarc.mailauth.json")).orElseThrow();
+        List<DmarcCase> cases = new ArrayList<>();
+        for (JsonNode node : JSON.readTree(Path.of(Cli.resource("dmarc/cases.json")).toFile()).get("cases")) {
+            cases.add(new DmarcCase("dmarc/" + node.get("name").asText(), node.get("ip").asText(),
+                node.get("mailfrom").asText(), dmarcMessage(node),
+                "dmarc=" + node.get("dmarc").asText() + " policy=" + node.get("policy").asText()));
+        }
+        return cases;
+    }
+
+    private Path dmarcZone;
+
+    /** ../message.eml from the case's From address, signed by postwarden-auth dkim-sign when the case says so. */
+    private Path dmarcMessage(JsonNode dmarcCase) throws Exception {
+        String text = Files.readString(Path.of(Cli.resource("message.eml")), StandardCharsets.UTF_8)
+            .replace("alice@example.com", dmarcCase.get("from").asText());
+        Path message = Files.writeString(tmp.resolve(dmarcCase.get("name").asText() + ".eml"), text);
+        JsonNode sign = dmarcCase.get("sign");
+        if (sign == null) {
+            return message;
+        }
+        Cli.Result signed = Cli.run("dkim-sign", "--domain", sign.get("domain").asText(), "--selector",
+            sign.get("selector").asText(), "--key", Cli.resource("keys/" + sign.get("key").asText() + ".pem"),
+            message.toString());
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        return Files.write(message, signed.stdout());
+    }
+
+    private static String ourDmarc(DmarcCase dmarcCase) {
+        return Cli.run("dmarc", "--dns", Cli.resource("dmarc/zone.json"), "--ip", dmarcCase.ip(), "--helo", DMARC_HELO,
+            "--mail-from", dmarcCase.mailFrom(), dmarcCase.message().toString()).out().strip();
+    }
+
+    /** mailauth reports the published policy whatever the result: it counts only for a fail. */
+    private String mailauthDmarc(DmarcCase dmarcCase) throws Exception {
+        Oracles.Result result = Oracles.run("mailauth_oracle.py", "--dns", dmarcZone.toString(), "--ip", dmarcCase.ip(),
+            "--helo", DMARC_HELO, "--sender", dmarcCase.mailFrom(), "--json", dmarcCase.message().toString());
+        JsonNode dmarc = JSON.readTree(result.output()).path("dmarc");
+        String status = dmarc.path("status").path("result").asText();
+        return "dmarc=" + status + " policy=" + (status.equals("fail") ? dmarc.path("policy").asText() : "none");
+    }
+
+    private String authheadersDmarc(DmarcCase dmarcCase) throws Exception {
+        String spf = Cli.run("spf", "--dns", Cli.resource("dmarc/zone.json"), "--ip", dmarcCase.ip(), "--mail-from",
+            dmarcCase.mailFrom(), "--helo", DMARC_HELO).out().lines().findFirst().orElseThrow().replace("result=", "");
+        Oracles.Result result = Oracles.run("dmarc_oracle.py", "--dns", dmarcZone.toString(), "--spf", spf,
+            "--mail-from", dmarcCase.mailFrom(), dmarcCase.message().toString());
+        Matcher dmarc = AUTHHEADERS_DMARC.matcher(result.output());
+        if (!dmarc.find()) {
+            return "error: " + result.output().strip();
+        }
+        return "dmarc=" + dmarc.group(1) + " policy=" + (dmarc.group(1).equals("fail") ? dmarc.group(2) : "none");
+    }
+
+    /** A signed message of ../shared/vectors/dkim, as published or with its body altered, and its keys. */
+    record DkimCase(String name, Path zone, Path message, long now) {
+    }
+
+    private static final long STALWART_TIME = 1667843664L;
+    private static final long RFC8463_TIME = 1528637909L;
+
+    private List<DkimCase> dkimCases() throws IOException {
+        Path vectors = Oracles.directory().orElseThrow().resolveSibling("vectors").resolve("dkim");
+        List<DkimCase> cases = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String text = Files.readString(vectors.resolve(String.format("stalwart-mail-auth/%03d.txt", i)));
+            int blank = text.indexOf("\n\n");
+            addDkimCases(cases, "stalwart-" + i, lineZone(text.substring(0, blank)), text.substring(blank + 2),
+                STALWART_TIME);
+        }
+        addDkimCases(cases, "rfc8463", lineZone(Files.readString(vectors.resolve("rfc8463-appendix-a/dns.txt"))),
+            Files.readString(vectors.resolve("rfc8463-appendix-a/message-signed.eml")), RFC8463_TIME);
+        ObjectNode zone = JSON.createObjectNode();
+        JsonNode mailauth = JSON.readTree(vectors.resolve("mailauth/dkim__ec__fixtures__dns.json").toFile());
+        mailauth.fields().forEachRemaining(name -> name.getValue().path("TXT").forEach(record ->
+            zone.withArray(name.getKey()).addObject().set("TXT", record)));
+        addDkimCases(cases, "mailauth-ec", zone, Files.readString(vectors.resolve("mailauth/dkim__ec__fixtures__signed.eml")),
+            RFC8463_TIME);
+        return cases;
+    }
+
+    /** The message as published, and with a line added to its body, which no signature may survive. */
+    private void addDkimCases(List<DkimCase> cases, String name, ObjectNode zone, String message, long now)
+        throws IOException {
+        Path zoneFile = tmp.resolve("dkim-" + name + ".json");
+        JSON.writeValue(zoneFile.toFile(), zone);
+        String newline = message.contains("\r\n") ? "\r\n" : "\n";
+        cases.add(new DkimCase("dkim/" + name, zoneFile, Files.writeString(tmp.resolve(name + ".eml"), message), now));
+        cases.add(new DkimCase("dkim/" + name + "-body-altered", zoneFile,
+            Files.writeString(tmp.resolve(name + "-altered.eml"), message + "altered" + newline), now));
+    }
+
+    /** "NAME VALUE" lines as our JSON zone. */
+    private static ObjectNode lineZone(String lines) {
+        ObjectNode zone = JSON.createObjectNode();
+        lines.lines().filter(line -> !line.isBlank()).forEach(line -> {
+            int space = line.indexOf(' ');
+            zone.withArray(line.substring(0, space)).addObject().put("TXT", line.substring(space + 1).strip());
+        });
+        return zone;
+    }
+
+    /** Per signature, top to bottom, the result alone: "pass,fail". */
+    private static String ourDkim(DkimCase dkimCase) {
+        Cli.Result result = Cli.run("dkim-verify", "--dns", dkimCase.zone().toString(), "--now",
+            Long.toString(dkimCase.now()), dkimCase.message().toString());
+        return String.join(",", result.out().lines().filter(line -> line.startsWith("dkim="))
+            .map(line -> line.substring("dkim=".length()).split(" ")[0]).toList());
+    }
+
+    private String mailauthDkim(DkimCase dkimCase) throws Exception {
+        Oracles.Result result = Oracles.run("mailauth_oracle.py", "--dns", dkimDnsLines(dkimCase).toString(),
+            dkimCase.message().toString());
+        List<String> results = new ArrayList<>();
+        Matcher signature = MAILAUTH_DKIM.matcher(result.output());
+        while (signature.find()) {
+            results.add(signature.group(1));
+        }
+        return results.isEmpty() ? "error: " + result.output().strip() : String.join(",", results);
+    }
+
+    /** The case's zone as the oracles' "NAME VALUE" lines. */
+    private Path dkimDnsLines(DkimCase dkimCase) throws IOException {
+        Path dns = tmp.resolve(dkimCase.zone().getFileName() + ".txt");
+        if (!Files.exists(dns)) {
+            StringBuilder lines = new StringBuilder();
+            JSON.readTree(dkimCase.zone().toFile()).fields().forEachRemaining(name -> name.getValue().forEach(record ->
+                lines.append(name.getKey()).append(' ').append(text(record.get("TXT"))).append('\n')));
+            Files.writeString(dns, lines);
+        }
+        return dns;
+    }
+
+    private String dkimpy(DkimCase dkimCase) throws Exception {
+        Oracles.Result result = Oracles.run("dkimpy_oracle.py", "verify", "--dns", dkimDnsLines(dkimCase).toString(), "--now",
+            Long.toString(dkimCase.now()), "--json", dkimCase.message().toString());
+        try {
+            List<String> results = new ArrayList<>();
+            JSON.readTree(result.output().substring(result.output().indexOf('{'))).path("signatures")
+                .forEach(signature -> results.add(signature.path("result").asText()));
+            return String.join(",", results);
+        } catch (IOException | StringIndexOutOfBoundsException e) {
+            return "error: " + result.output().strip();
+        }
+    }
+
+    private static String text(JsonNode txt) {
+        if (txt.isTextual()) {
+            return txt.asText();
+        }
+        StringBuilder text = new StringBuilder();
+        txt.forEach(chunk -> text.append(chunk.asText()));
+        return text.toString();
     }
 
     private static void requireOracles() {
