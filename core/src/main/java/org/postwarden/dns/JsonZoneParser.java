@@ -96,10 +96,11 @@ final class JsonZoneParser {
         }
     }
 
+    /** The listed record types of the name still answer (the suite's meaning); with none listed, every type fails. */
     private static void addFailure(StaticZone.Builder builder, String name, String failure) {
         switch (failure) {
-            case "TIMEOUT" -> builder.timeout(name);
-            case "SERVFAIL" -> builder.servfail(name);
+            case "TIMEOUT" -> builder.failOtherTypes(name, "timeout");
+            case "SERVFAIL" -> builder.failOtherTypes(name, "SERVFAIL");
             default -> throw new IllegalArgumentException(ENTRY_SHAPE);
         }
     }

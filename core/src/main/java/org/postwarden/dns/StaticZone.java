@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class StaticZone implements DnsResolver {
     private static final int MAX_CNAME_HOPS = 8;
 
-    private record Node(Map<RecordType, List<DnsRecord>> records, Optional<String> tempfail) {
+    /** {@code tempfail} fails every type, or with {@code listedTypesAnswer} every type the node has no records of. */
+    private record Node(Map<RecordType, List<DnsRecord>> records, Optional<String> tempfail, boolean listedTypesAnswer) {
     }
 
     private final Map<String, Node> nodes;
@@ -62,12 +63,11 @@ public final class StaticZone implements DnsResolver {
                 return DnsAnswer.nxdomain();
             }
             List<DnsRecord> records = node.records().getOrDefault(type, List.of());
+            if (node.tempfail().isPresent() && (records.isEmpty() || !node.listedTypesAnswer())) {
+                return DnsAnswer.tempfail(node.tempfail().get());
+            }
             if (!records.isEmpty()) {
                 return DnsAnswer.found(records);
-            }
-            // A failing name may still list records: those types answer, every other type fails.
-            if (node.tempfail().isPresent()) {
-                return DnsAnswer.tempfail(node.tempfail().get());
             }
             List<DnsRecord> cname = node.records().getOrDefault(RecordType.CNAME, List.of());
             if (cname.isEmpty()) {
@@ -91,6 +91,7 @@ public final class StaticZone implements DnsResolver {
         private final ListMultimap<String, DnsRecord> records = ArrayListMultimap.create();
         private final ListMultimap<String, DnsRecord> spf = ArrayListMultimap.create();
         private final Map<String, String> tempfails = new HashMap<>();
+        private final Set<String> listedTypesAnswer = new HashSet<>();
         private final ListMultimap<String, RecordType> nones = ArrayListMultimap.create();
 
         private Builder() {
@@ -148,15 +149,25 @@ public final class StaticZone implements DnsResolver {
             return this;
         }
 
-        /** Every query for the name fails with TEMPFAIL "timeout", but for the types it has records of. */
+        /** Every query for the name fails with TEMPFAIL "timeout". */
         public Builder timeout(String name) {
             tempfails.put(key(name), "timeout");
             return this;
         }
 
-        /** Every query for the name fails with TEMPFAIL "SERVFAIL", but for the types it has records of. */
+        /** Every query for the name fails with TEMPFAIL "SERVFAIL". */
         public Builder servfail(String name) {
             tempfails.put(key(name), "SERVFAIL");
+            return this;
+        }
+
+        /**
+         * Queries for the types the name has records of answer; every other type fails with TEMPFAIL "timeout" or
+         * "SERVFAIL" ({@code reason}): the openspf test suite's "TIMEOUT" beside records.
+         */
+        public Builder failOtherTypes(String name, String reason) {
+            tempfails.put(key(name), reason);
+            listedTypesAnswer.add(key(name));
             return this;
         }
 
@@ -167,7 +178,8 @@ public final class StaticZone implements DnsResolver {
             names.addAll(nones.keySet());
             ImmutableMap.Builder<String, Node> nodes = ImmutableMap.builder();
             for (String name : names) {
-                nodes.put(name, new Node(recordsByType(name), Optional.ofNullable(tempfails.get(name))));
+                nodes.put(name, new Node(recordsByType(name), Optional.ofNullable(tempfails.get(name)),
+                    listedTypesAnswer.contains(name)));
             }
             return new StaticZone(nodes.build());
         }
