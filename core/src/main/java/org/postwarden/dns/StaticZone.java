@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class StaticZone implements DnsResolver {
     private static final int MAX_CNAME_HOPS = 8;
 
-    private record Node(Map<RecordType, List<DnsRecord>> records, Optional<String> tempfail) {
+    /** {@code tempfail} fails every type, or with {@code listedTypesAnswer} every type the node has no records of. */
+    private record Node(Map<RecordType, List<DnsRecord>> records, Optional<String> tempfail, boolean listedTypesAnswer) {
     }
 
     private final Map<String, Node> nodes;
@@ -61,10 +62,10 @@ public final class StaticZone implements DnsResolver {
             if (node == null) {
                 return DnsAnswer.nxdomain();
             }
-            if (node.tempfail().isPresent()) {
+            List<DnsRecord> records = node.records().getOrDefault(type, List.of());
+            if (node.tempfail().isPresent() && (records.isEmpty() || !node.listedTypesAnswer())) {
                 return DnsAnswer.tempfail(node.tempfail().get());
             }
-            List<DnsRecord> records = node.records().getOrDefault(type, List.of());
             if (!records.isEmpty()) {
                 return DnsAnswer.found(records);
             }
@@ -90,6 +91,8 @@ public final class StaticZone implements DnsResolver {
         private final ListMultimap<String, DnsRecord> records = ArrayListMultimap.create();
         private final ListMultimap<String, DnsRecord> spf = ArrayListMultimap.create();
         private final Map<String, String> tempfails = new HashMap<>();
+        private final Set<String> listedTypesAnswer = new HashSet<>();
+        private final ListMultimap<String, RecordType> nones = ArrayListMultimap.create();
 
         private Builder() {
         }
@@ -113,7 +116,7 @@ public final class StaticZone implements DnsResolver {
 
         /** One TXT record made of the given character-strings. */
         public Builder txt(String name, String... strings) {
-            return record(name, text("TXT", strings));
+            return record(name, text(strings));
         }
 
         /**
@@ -121,7 +124,7 @@ public final class StaticZone implements DnsResolver {
          * records of their own.
          */
         public Builder spf(String name, String... strings) {
-            spf.put(key(name), text("SPF", strings));
+            spf.put(key(name), text(strings));
             return this;
         }
 
@@ -137,6 +140,15 @@ public final class StaticZone implements DnsResolver {
             return record(name, new NameRecord(RecordType.NS, target));
         }
 
+        /**
+         * The name exists without records of this type, even where SPF data would otherwise be served as TXT (the
+         * openspf test suite's {@code "TXT": "NONE"}).
+         */
+        public Builder none(String name, RecordType type) {
+            nones.put(key(name), type);
+            return this;
+        }
+
         /** Every query for the name fails with TEMPFAIL "timeout". */
         public Builder timeout(String name) {
             tempfails.put(key(name), "timeout");
@@ -149,13 +161,25 @@ public final class StaticZone implements DnsResolver {
             return this;
         }
 
+        /**
+         * Queries for the types the name has records of answer; every other type fails with TEMPFAIL "timeout" or
+         * "SERVFAIL" ({@code reason}): the openspf test suite's "TIMEOUT" beside records.
+         */
+        public Builder failOtherTypes(String name, String reason) {
+            tempfails.put(key(name), reason);
+            listedTypesAnswer.add(key(name));
+            return this;
+        }
+
         public StaticZone build() {
             Set<String> names = new HashSet<>(records.keySet());
             names.addAll(spf.keySet());
             names.addAll(tempfails.keySet());
+            names.addAll(nones.keySet());
             ImmutableMap.Builder<String, Node> nodes = ImmutableMap.builder();
             for (String name : names) {
-                nodes.put(name, new Node(recordsByType(name), Optional.ofNullable(tempfails.get(name))));
+                nodes.put(name, new Node(recordsByType(name), Optional.ofNullable(tempfails.get(name)),
+                    listedTypesAnswer.contains(name)));
             }
             return new StaticZone(nodes.build());
         }
@@ -168,7 +192,8 @@ public final class StaticZone implements DnsResolver {
                     byType.put(type, ofType);
                 }
             }
-            if (!byType.containsKey(RecordType.TXT) && spf.containsKey(name)) {
+            if (!byType.containsKey(RecordType.TXT) && !nones.containsEntry(name, RecordType.TXT)
+                && spf.containsKey(name)) {
                 byType.put(RecordType.TXT, List.copyOf(spf.get(name)));
             }
             return byType;
@@ -181,8 +206,8 @@ public final class StaticZone implements DnsResolver {
             return DnsNames.normalize(name);
         }
 
-        private static TextRecord text(String type, String... strings) {
-            Preconditions.checkArgument(strings.length > 0, "%s needs at least one string", type);
+        /** No character-string at all is a record too, an empty one (the openspf test suite's {@code "SPF": []}). */
+        private static TextRecord text(String... strings) {
             return new TextRecord(String.join("", strings));
         }
 

@@ -4,10 +4,15 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.jspf.core.DNSRequest;
 import org.apache.james.jspf.core.DNSService;
 import org.apache.james.jspf.core.exceptions.TimeoutException;
@@ -29,6 +34,10 @@ import org.postwarden.dns.RecordType;
  * <p>Rules jSPF 1.0.3 lacks are enforced here: the void lookup and MX limits, the time budget, and
  * temperror on a failed address lookup (its "exists" ignores one). Breaking one decides the result:
  * every further lookup fails, and {@link #verdict()} tells the caller what to report instead.
+ *
+ * <p>Two more fix what jSPF's "ptr" gets wrong, without touching jSPF: a DNS error on the address lookup
+ * validating a PTR name skips that name (RFC 7208 §5.5), and the target domain of "ptr:" is served in lower
+ * case, since jSPF compares the validated name with it case-sensitively (§5.5, RFC 4343).
  */
 final class ResolverSpfDnsService implements DNSService {
     /** RFC 7208 §4.6.4: "SPF implementations SHOULD limit "void lookups" to two." */
@@ -36,10 +45,16 @@ final class ResolverSpfDnsService implements DNSService {
     /** RFC 7208 §4.6.4: at most 10 MX records per "mx", the first 10 PTR names per "ptr"/%{p}. */
     static final int MAX_MX_OR_PTR_RECORDS = 10;
 
+    private static final Pattern SPF_RECORD = Pattern.compile("v=spf1( |$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PTR_TERM = Pattern.compile("(?<= )([-+?~]?ptr:)(\\S*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MACRO_OR_LITERAL = Pattern.compile("%\\{[^}]*}|%.?|[^%]+");
+
     private final DnsResolver resolver;
     private final Clock clock;
     private final Instant deadline;
     private int voidLookups;
+    /** Names of the last PTR answer whose address lookups (§5.5 validation) have not been asked yet. */
+    private final Set<String> unvalidatedPtrNames = new HashSet<>();
     private Optional<Verdict> verdict = Optional.empty();
 
     /** A result decided here rather than by jSPF, and why. */
@@ -71,13 +86,22 @@ final class ResolverSpfDnsService implements DNSService {
             return null;
         }
         String name = request.getHostname();
+        boolean validatesPtrName = isAddress(type.get()) && unvalidatedPtrNames.remove(normalize(name));
+        if (!validatesPtrName) {
+            unvalidatedPtrNames.clear();
+        }
         DnsAnswer answer = resolver.lookup(name, type.get());
         switch (answer.status()) {
             case TEMPFAIL -> {
+                // RFC 7208 §5.5: "If a DNS error occurs while doing an A RR lookup, then that domain name is
+                // skipped and the search continues" (for "ptr" and for %{p}, §7.3).
+                if (validatesPtrName) {
+                    return null;
+                }
                 // RFC 7208 §4.6.4, §5: a DNS error ends check_host() with temperror. jSPF already does
                 // so for TXT, MX and PTR lookups and rightly ignores it for exp= (§6.2), but its "exists"
-                // ignores it too. Deviation: an A lookup validating a %{p} name (§7.3) ends here as well.
-                if (type.get() == RecordType.A || type.get() == RecordType.AAAA) {
+                // ignores it too.
+                if (isAddress(type.get())) {
                     stop(SpfStatus.TEMPERROR, "address lookup of " + name + " failed: " + answer.reason());
                 }
                 throw new TimeoutException(answer.reason());
@@ -160,10 +184,48 @@ final class ResolverSpfDnsService implements DNSService {
                 yield answer.mxRecords().stream().map(MxRecord::exchange).filter(host -> !host.isEmpty()).toList();
             }
             // RFC 7208 §4.6.4: only the first 10 PTR names are used (jSPF alone would keep 9).
-            case PTR -> answer.hostnames().stream().limit(MAX_MX_OR_PTR_RECORDS).toList();
-            default -> answer.texts();
+            case PTR -> {
+                List<String> names = answer.hostnames().stream().limit(MAX_MX_OR_PTR_RECORDS).toList();
+                names.forEach(ptrName -> unvalidatedPtrNames.add(normalize(ptrName)));
+                yield names;
+            }
+            default -> answer.texts().stream().map(ResolverSpfDnsService::lowerCasePtrDomains).toList();
         };
         return new ArrayList<>(records);
+    }
+
+    private static boolean isAddress(RecordType type) {
+        return type == RecordType.A || type == RecordType.AAAA;
+    }
+
+    private static String normalize(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /**
+     * An SPF record with the literal parts of every "ptr:" domain-spec in lower case, macros left as they are
+     * (an upper-case macro letter asks for URL escaping, RFC 7208 §7.3). Our PTR names are already in lower
+     * case, so jSPF's case-sensitive suffix test then compares names as RFC 4343 wants. Other texts pass
+     * through unchanged.
+     */
+    static String lowerCasePtrDomains(String text) {
+        if (!SPF_RECORD.matcher(text).lookingAt()) {
+            return text;
+        }
+        Matcher ptr = PTR_TERM.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (ptr.find()) {
+            Matcher parts = MACRO_OR_LITERAL.matcher(ptr.group(2));
+            StringBuilder domain = new StringBuilder();
+            while (parts.find()) {
+                String part = parts.group();
+                domain.append(part.startsWith("%") ? part : part.toLowerCase(Locale.ROOT));
+            }
+            ptr.appendReplacement(result, Matcher.quoteReplacement(ptr.group(1) + domain));
+        }
+        ptr.appendTail(result);
+        return result.toString();
     }
 
     private void stop(SpfStatus status, String reason) throws TimeoutException {

@@ -96,11 +96,11 @@ public final class SpfVerifier {
         return helo.contains(".") && !helo.startsWith("[") && !InetAddresses.isInetAddress(helo);
     }
 
-    /** jSPF's {@code SPF(DNSService)} wiring, but with the synchronous executor. */
+    /** jSPF's {@code SPF(DNSService)} wiring, but with the synchronous executor and {@link Rfc7208MacroExpand}. */
     private static SPF newJspf(DNSService dns) {
         WiringServiceTable wiring = new WiringServiceTable();
         wiring.put(DNSServiceEnabled.class, dns);
-        MacroExpand macroExpand = new MacroExpand(dns);
+        MacroExpand macroExpand = new Rfc7208MacroExpand(dns);
         wiring.put(MacroExpandEnabled.class, macroExpand);
         SPF spf = new RecordExplanationOnlySpf(dns, new RFC4408SPF1Parser(new DefaultTermsFactory(wiring)),
             macroExpand, new SynchronousSPFExecutor(dns));

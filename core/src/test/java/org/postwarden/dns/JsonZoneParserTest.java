@@ -127,10 +127,49 @@ class JsonZoneParserTest {
         assertThat(zone.lookup("MIXED.EXAMPLE.", RecordType.MX).status()).isEqualTo(DnsAnswer.Status.FOUND);
     }
 
+    @Test
+    void emptyListOfStringsShouldBeOneEmptyRecord() {
+        StaticZone zone = zone("{'a.example': [{'TXT': []}], 'b.example': [{'SPF': []}]}");
+
+        assertThat(zone.lookup("a.example", RecordType.TXT).texts()).containsExactly("");
+        assertThat(zone.lookup("b.example", RecordType.TXT).texts()).containsExactly("");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RecordType.class, names = {"A", "MX", "AAAA", "PTR"})
+    void timeoutBesideRecordsShouldFailOnlyTheUnlistedTypes(RecordType type) {
+        StaticZone zone = zone("{'a.example': [{'TXT': 'v=spf1 -all'}, 'TIMEOUT'],"
+            + " 'b.example': ['SERVFAIL', {'TXT': 'v=spf1 -all'}]}");
+
+        assertThat(zone.lookup("a.example", RecordType.TXT).texts()).containsExactly("v=spf1 -all");
+        assertThat(zone.lookup("b.example", RecordType.TXT).texts()).containsExactly("v=spf1 -all");
+        assertThat(zone.lookup("a.example", type)).isEqualTo(DnsAnswer.tempfail("timeout"));
+        assertThat(zone.lookup("b.example", type)).isEqualTo(DnsAnswer.tempfail("SERVFAIL"));
+    }
+
+    @Test
+    void txtNoneShouldMeanNoTxtRecordNotEvenFromSpf() {
+        StaticZone zone = zone("{'a.example': [{'SPF': 'v=spf1 -all'}, {'TXT': 'NONE'}],"
+            + " 'b.example': [{'SPF': 'NONE'}], 'c.example': [{'TXT': ['NONE']}]}");
+
+        assertThat(zone.lookup("a.example", RecordType.TXT)).isEqualTo(DnsAnswer.nodata());
+        assertThat(zone.lookup("b.example", RecordType.TXT).texts()).isEmpty();
+        assertThat(zone.lookup("c.example", RecordType.TXT).texts()).containsExactly("NONE");
+    }
+
+    @Test
+    void txtShouldKeepControlAndNonAsciiCharacters() {
+        StaticZone zone = StaticZone.fromJson(
+            "{\"a.example\": [{\"TXT\": [\"v=spf1 \\u0000\\u001f\\t\", \"\u00e9\u2603 -all\"]}]}");
+
+        assertThat(zone.lookup("a.example", RecordType.TXT).texts())
+            .containsExactly("v=spf1 \u0000\u001f\t\u00e9\u2603 -all");
+    }
+
     static Stream<Arguments> malformedZones() {
         String first = "zone entry \"a.example\"[0]: ";
         String entryShape = first + "must be \"TIMEOUT\", \"SERVFAIL\" or an object holding one record";
-        String txtShape = first + "TXT must be a string or a non-empty array of strings";
+        String txtShape = first + "TXT must be a string or an array of strings";
         return Stream.of(
             Arguments.of("[]", "zone must be a JSON object"),
             Arguments.of("{'a.example': {'A': '192.0.2.1'}}", "zone entry \"a.example\": must be an array of records"),
@@ -148,9 +187,9 @@ class JsonZoneParserTest {
             Arguments.of("{'a.example': [{'AAAA': '192.0.2.1'}]}",
                 first + "AAAA needs an IPv6 address, got \"192.0.2.1\""),
             Arguments.of("{'a.example': [{'TXT': 5}]}", txtShape),
-            Arguments.of("{'a.example': [{'TXT': []}]}", txtShape),
+            Arguments.of("{'a.example': [{'TXT': [null]}]}", txtShape),
             Arguments.of("{'a.example': [{'SPF': ['ok', 1]}]}",
-                first + "SPF must be a string or a non-empty array of strings"),
+                first + "SPF must be a string or an array of strings"),
             Arguments.of("{'a.example': [{'PTR': ['host.example']}]}", first + "PTR must be a string"),
             Arguments.of("{'a.example': ['NXDOMAIN']}", entryShape),
             Arguments.of("{'a.example': [{'A': '192.0.2.1', 'TXT': 'x'}]}", entryShape),

@@ -98,6 +98,35 @@ class SpfVerifierTest {
         }
 
         @Test
+        void ptrDomainShouldMatchTheValidatedNameWhateverItsCase() {
+            // The openspf suite's ptr-case-change: RFC 7208 §5.5 compares domains case-insensitively (RFC 4343).
+            StaticZone zone = StaticZone.builder().txt("example.com", "v=spf1 ptr:Mail.EXAMPLE.com -all")
+                .ptr("192.0.2.1", "HOST.mail.Example.COM.").a("host.mail.example.com", "192.0.2.1").build();
+
+            assertThat(check(zone, CLIENT, "alice@example.com", "h.example").status()).isEqualTo(SpfStatus.PASS);
+        }
+
+        @Test
+        void ptrNameWhoseAddressLookupFailsShouldBeSkipped() {
+            // The openspf suite's ptr-cname-loop: RFC 7208 §5.5, a DNS error on a PTR name's A lookup skips it.
+            StaticZone zone = StaticZone.builder().txt("example.com", "v=spf1 ptr ?all")
+                .ptr("192.0.2.1", "loop.example.com").cname("loop.example.com", "Loop.Example.com.")
+                .ptr("192.0.2.1", "slow.example.com").timeout("slow.example.com")
+                .ptr("192.0.2.1", "mail.example.com").a("mail.example.com", "192.0.2.1").build();
+
+            assertThat(check(zone, CLIENT, "alice@example.com", "h.example").status()).isEqualTo(SpfStatus.PASS);
+            assertThat(check(zone, STRANGER, "alice@example.com", "h.example").status()).isEqualTo(SpfStatus.NEUTRAL);
+        }
+
+        @Test
+        void addressLookupFailingOutsidePtrValidationShouldStillBeTemperror() {
+            StaticZone zone = StaticZone.builder().txt("example.com", "v=spf1 ptr a:slow.example.com -all")
+                .ptr("192.0.2.1", "slow.example.com").timeout("slow.example.com").build();
+
+            assertThat(check(zone, CLIENT, "alice@example.com", "h.example").status()).isEqualTo(SpfStatus.TEMPERROR);
+        }
+
+        @Test
         void checkShouldBePermerrorOnSyntaxError() {
             assertThat(check(record("v=spf1 ip4:192.0.2.256 -all"), CLIENT, "alice@example.com", "h.example").status())
                 .isEqualTo(SpfStatus.PERMERROR);
