@@ -9,12 +9,13 @@ import org.postwarden.dkim.Canonicalization;
 import org.postwarden.dkim.HeaderField;
 
 /**
- * Parses ARC-Message-Signature fields and checks them against RFC 8617 §4.1.2. A missing c= means
- * relaxed/relaxed, as dkimpy and mailauth read it (RFC 6376's simple/simple default is not used).
+ * Parses ARC-Message-Signature fields and checks them against RFC 8617 §4.1.2. The AMS has the syntax and
+ * semantics of a DKIM-Signature, so a missing c= means simple/simple (RFC 6376 §3.5), as Mail::DKIM and the
+ * ValiMail ARC test suite read it; dkimpy and mailauth read relaxed/relaxed instead.
  */
 public final class ArcMessageSignatureParser {
     private static final List<String> REQUIRED_TAGS = List.of("i", "a", "b", "bh", "d", "h", "s");
-    private static final String DEFAULT_CANONICALIZATION = "relaxed/relaxed";
+    private static final String DEFAULT_CANONICALIZATION = "simple/simple";
 
     private ArcMessageSignatureParser() {
     }
