@@ -37,6 +37,20 @@ class ArcHandBuiltSetTest {
             .isEqualTo(ChainValidationStatus.FAIL);
     }
 
+    @Test
+    void validateShouldSkipAnEmptyNameInAmsSignedHeaders() {
+        // h=from:to::subject: RFC 6376's ABNF has no empty hdr-name, but h= is itself signed and an empty
+        // name selects no field, so it adds nothing to the signed data and cannot be used to smuggle any.
+        String tags = "i=1; a=rsa-sha256; c=relaxed/relaxed; d=" + FIRST.domain() + "; s=" + FIRST.selector()
+            + "; h=from:to::subject";
+
+        ArcValidation validation = VALIDATOR.validate(sealed(tags, SIGNED, Canonicalization.RELAXED));
+
+        assertThat(validation.cv()).as(validation.failure().toString()).isEqualTo(ChainValidationStatus.PASS);
+        assertThat(validation.latest().orElseThrow().messageSignature().signedHeaders())
+            .containsExactly("from", "to", "subject");
+    }
+
     /**
      * MESSAGE under one ARC set whose AMS carries {@code amsTags} (without bh= and b=), its header fields and
      * body canonicalized with {@code canonicalization}.
