@@ -9,12 +9,13 @@ import org.postwarden.dkim.Canonicalization;
 import org.postwarden.dkim.HeaderField;
 
 /**
- * Parses ARC-Message-Signature fields and checks them against RFC 8617 §4.1.2. A missing c= means
- * relaxed/relaxed, as dkimpy and mailauth read it (RFC 6376's simple/simple default is not used).
+ * Parses ARC-Message-Signature fields and checks them against RFC 8617 §4.1.2. The AMS has the syntax and
+ * semantics of a DKIM-Signature, so a missing c= means simple/simple (RFC 6376 §3.5), as Mail::DKIM and the
+ * ValiMail ARC test suite read it; dkimpy and mailauth read relaxed/relaxed instead.
  */
 public final class ArcMessageSignatureParser {
     private static final List<String> REQUIRED_TAGS = List.of("i", "a", "b", "bh", "d", "h", "s");
-    private static final String DEFAULT_CANONICALIZATION = "relaxed/relaxed";
+    private static final String DEFAULT_CANONICALIZATION = "simple/simple";
 
     private ArcMessageSignatureParser() {
     }
@@ -30,12 +31,11 @@ public final class ArcMessageSignatureParser {
         tags.require(REQUIRED_TAGS);
         String h = TagValueList.stripWhitespace(tags.required("h"));
         // An empty h= covers no header field, only the AMS itself (RFC 8617 §4.1.2 leaves the choice to the
-        // sealer); dkimpy and mailauth validate such a signature, so it is not malformed.
-        List<String> signedHeaders = h.isEmpty() ? List.of()
-            : Arrays.stream(h.split(":", -1)).map(TagValueList::stripWhitespace).toList();
-        if (signedHeaders.stream().anyMatch(String::isEmpty)) {
-            throw tags.malformed("empty item in h=");
-        }
+        // sealer); dkimpy and mailauth validate such a signature, so it is not malformed. An empty name in
+        // the list (h=from::to) is outside RFC 6376's ABNF, but h= is itself signed and an empty name selects
+        // no field: it is skipped, as dkimpy, mailauth, Mail::DKIM and the ValiMail ARC suite do.
+        List<String> signedHeaders = Arrays.stream(h.split(":", -1)).map(TagValueList::stripWhitespace)
+            .filter(name -> !name.isEmpty()).toList();
         if (signedHeaders.stream().anyMatch("arc-seal"::equalsIgnoreCase)) {
             // §4.1.2: ARC-Seal header fields MUST NOT be included in the AMS signature.
             throw tags.malformed("h= lists ARC-Seal");

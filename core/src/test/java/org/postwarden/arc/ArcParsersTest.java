@@ -54,14 +54,14 @@ class ArcParsersTest {
     }
 
     @Test
-    void messageSignatureParserShouldDefaultToRelaxedAndIgnoreV() throws Exception {
+    void messageSignatureParserShouldDefaultToSimpleAndIgnoreV() throws Exception {
         ArcMessageSignature ams = ArcMessageSignatureParser.parse("ARC-Message-Signature: v=1; i=1; a=ed25519-sha256;"
             + " d=fwd.example; s=arc; h=From : To:subject; bh=AAAA; b=AAAA; l=10; x=1800000000");
 
         assertThat(ams.instance()).isEqualTo(1);
         assertThat(ams.algorithm()).isEqualTo(DkimAlgorithm.ED25519_SHA256);
-        assertThat(ams.headerCanonicalization()).isEqualTo(Canonicalization.RELAXED);
-        assertThat(ams.bodyCanonicalization()).isEqualTo(Canonicalization.RELAXED);
+        assertThat(ams.headerCanonicalization()).isEqualTo(Canonicalization.SIMPLE);
+        assertThat(ams.bodyCanonicalization()).isEqualTo(Canonicalization.SIMPLE);
         assertThat(ams.signedHeaders()).containsExactly("From", "To", "subject");
         assertThat(ams.bodyLength()).hasValue(10);
         assertThat(ams.expiration()).contains(Instant.ofEpochSecond(1_800_000_000L));
