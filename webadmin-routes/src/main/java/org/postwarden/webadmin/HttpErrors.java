@@ -26,10 +26,6 @@ public final class HttpErrors {
         return error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.WRONG_STATE, message);
     }
 
-    public static HaltException serverError(String message) {
-        return error(HttpStatus.INTERNAL_SERVER_ERROR_500, ErrorResponder.ErrorType.SERVER_ERROR, message);
-    }
-
     /**
      * A store that cannot be reached is the server's problem, not the caller's. The cause goes to the log only: its
      * message may quote SQL, a JDBC URL or the caller's own input, none of which the client is to see.
