@@ -4,10 +4,7 @@ import com.google.common.collect.Lists;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import org.postwarden.authresults.AuthenticationResults;
-import org.postwarden.authresults.AuthservId;
-import org.postwarden.dkim.HeaderField;
+import org.postwarden.authresults.OurResults;
 import org.postwarden.dkim.RawMessage;
 
 /**
@@ -21,7 +18,6 @@ import org.postwarden.dkim.RawMessage;
  * never one without a determinable author domain ({@code dmarc=permerror}). Immutable and thread-safe.
  */
 public final class ArcForwardSealer {
-    private static final Pattern DMARC_PERMERROR = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*permerror\\b");
 
     private final ArcValidator validator;
     private final String authservId;
@@ -36,14 +32,11 @@ public final class ArcForwardSealer {
      *     empty when there is no key to seal with
      */
     public ArcForwardSeal seal(RawMessage message, Supplier<Optional<ArcSealer>> sealer) {
-        Optional<String> ours = message.headers(AuthenticationResults.HEADER_NAME).stream()
-            .map(HeaderField::value)
-            .filter(value -> AuthservId.isOurs(value, authservId))
-            .findFirst();
+        Optional<OurResults> ours = OurResults.in(message, authservId);
         if (ours.isEmpty()) {
             return ArcForwardSeal.notSealed(ArcForwardSeal.Status.NOT_CHECKED_BY_US);
         }
-        if (DMARC_PERMERROR.matcher(ours.get()).find()) {
+        if (ours.get().says("dmarc", "permerror")) {
             // No determinable author domain: our seal would vouch for a From that no DMARC policy could check.
             return ArcForwardSeal.notSealed(ArcForwardSeal.Status.DMARC_PERMERROR);
         }
@@ -52,7 +45,7 @@ public final class ArcForwardSealer {
             return ArcForwardSeal.notSealed(ArcForwardSeal.Status.NO_KEY);
         }
         ArcValidation incoming = validator.validate(message);
-        ArcSealResult result = chosen.get().seal(message, ours.get().replace("\r\n", ""), incoming);
+        ArcSealResult result = chosen.get().seal(message, ours.get().value().replace("\r\n", ""), incoming);
         if (!result.sealed()) {
             return ArcForwardSeal.notSealed(result.status() == ArcSealResult.Status.CHAIN_TERMINATED
                 ? ArcForwardSeal.Status.CHAIN_TERMINATED : ArcForwardSeal.Status.INSTANCE_LIMIT, incoming);

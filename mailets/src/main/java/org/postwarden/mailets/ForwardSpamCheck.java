@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -23,9 +22,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.postwarden.authresults.AuthenticationResults;
-import org.postwarden.authresults.AuthservId;
-import org.postwarden.dkim.HeaderField;
+import org.postwarden.authresults.OurResults;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.inbound.InboundAuthenticator;
 import org.postwarden.reputation.Outcome;
@@ -39,9 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps spam from being forwarded: before a forward leaves, asks SpamAssassin's spamd (SPAMC/1.5) and reads our own
  * Authentication-Results (the one with our authserv-id) for {@code dmarc=fail} and {@code spf=fail}. Spam, and mail
- * failing DMARC or without a determinable author domain ({@code dmarc=permerror}, always), is stored in the quarantine repository with {@code postwarden.quarantine.*} attributes (reason,
- * score, threshold, report, the forward targets) and consumed: never forwarded, never bounced. Local recipients are
- * delivered before the relay processor and are not affected. First in the relay processor, before SrsRewrite:
+ * failing DMARC or without a determinable author domain ({@code dmarc=permerror}, always), is stored in the
+ * quarantine repository with {@code postwarden.quarantine.*} attributes (reason, score, threshold, report, the
+ * forward targets) and consumed: never forwarded, never bounced. Local recipients are delivered before the relay
+ * processor and are not affected. First in the relay processor, before SrsRewrite:
  * <pre>{@code
  * <mailet match="SentByMailet" class="org.postwarden.mailets.ForwardSpamCheck">
  *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
@@ -72,11 +70,6 @@ public class ForwardSpamCheck extends GenericMailet {
     public static final AttributeName ATTEMPTS = AttributeName.of("postwarden.spamcheck.attempts");
     /** Set by the webadmin release of a quarantined mail: the operator decided, the mail is not checked again. */
     public static final AttributeName RELEASED = AttributeName.of("postwarden.quarantine.released");
-    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
-    private static final Pattern DMARC_FAIL = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*fail\\b");
-    /** DMARC found no author domain (RFC 7489 §6.6.1): accepted only under authorDomain.unknown=quarantine. */
-    private static final Pattern DMARC_PERMERROR = Pattern.compile("(?i)(^|[;\\s])dmarc\\s*=\\s*permerror\\b");
-    private static final Pattern SPF_FAIL = Pattern.compile("(?i)(^|[;\\s])spf\\s*=\\s*fail\\b");
 
     private final MailRepositoryStore repositories;
     private final MailQueueFactory<?> queues;
@@ -120,7 +113,7 @@ public class ForwardSpamCheck extends GenericMailet {
             return;
         }
         byte[] message = MessageBytes.read(mail);
-        Optional<String> ourResults = ourAuthenticationResults(message);
+        Optional<OurResults> ourResults = OurResults.in(RawMessage.parse(message), authservId);
         if (ourResults.isEmpty()) {
             // Not a forward of inbound mail: a bounce or notification of ours, or a local user's mail re-sent.
             return;
@@ -152,25 +145,16 @@ public class ForwardSpamCheck extends GenericMailet {
         }
     }
 
-    /** dmarc=fail / spf=fail in our own Authentication-Results (RFC 8601 §2.2 resinfo; comments dropped). */
-    private Optional<String> ourAuthenticationResults(byte[] message) {
-        return RawMessage.parse(message).headers(AuthenticationResults.HEADER_NAME).stream()
-            .map(HeaderField::value)
-            .filter(value -> AuthservId.isOurs(value, authservId))
-            .findFirst()
-            .map(value -> COMMENT.matcher(value.replace("\r\n", " ")).replaceAll(" "));
-    }
-
-    private List<String> ownSignals(String ourResults) {
+    private List<String> ownSignals(OurResults ourResults) {
         List<String> reasons = new ArrayList<>();
         // Never forwarded, whatever quarantineDmarcFail says: no policy protects the domain the reader is shown.
-        if (DMARC_PERMERROR.matcher(ourResults).find()) {
+        if (ourResults.says("dmarc", "permerror")) {
             reasons.add("dmarc=permerror");
         }
-        if (quarantineDmarcFail && DMARC_FAIL.matcher(ourResults).find()) {
+        if (quarantineDmarcFail && ourResults.says("dmarc", "fail")) {
             reasons.add("dmarc=fail");
         }
-        if (quarantineSpfFail && SPF_FAIL.matcher(ourResults).find()) {
+        if (quarantineSpfFail && ourResults.says("spf", "fail")) {
             reasons.add("spf=fail");
         }
         return reasons;
