@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postwarden.e2e.harness.ConfEdits;
 import org.postwarden.e2e.harness.PostwardenServerExtension;
 
-/** The README's recipe for exposing webadmin: JWT enabled with a public key in conf/. */
+/** The recipe of docs/webadmin.md for exposing webadmin: JWT enabled with a public key in conf/. */
 class WebAdminAuthenticationTest {
     private static final KeyPair KEYS = rsaKeyPair();
 
