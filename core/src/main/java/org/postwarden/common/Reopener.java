@@ -6,23 +6,23 @@ import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.postwarden.store.StoreUnavailableException;
+
 /**
  * Opens something on first use and again after a failure to open it, at most once per {@code retryInterval}: a
- * Redis that is down when James starts must not stop the server. Only failures of {@code failureType} count as
- * "not open yet"; any other exception escapes as it is.
+ * Redis that is down when James starts must not stop the server. Only a {@link StoreUnavailableException} counts
+ * as "not open yet"; any other exception escapes as it is.
  */
 public final class Reopener<T> {
     private final Supplier<T> opener;
-    private final Class<? extends RuntimeException> failureType;
     private final Clock clock;
     private final Duration retryInterval;
     private volatile T opened;
     private volatile Instant nextAttempt = Instant.MIN;
     private volatile String lastFailure = "not opened yet";
 
-    public Reopener(Supplier<T> opener, Class<? extends RuntimeException> failureType, Clock clock, Duration retryInterval) {
+    public Reopener(Supplier<T> opener, Clock clock, Duration retryInterval) {
         this.opener = opener;
-        this.failureType = failureType;
         this.clock = clock;
         this.retryInterval = retryInterval;
     }
@@ -37,10 +37,7 @@ public final class Reopener<T> {
             if (opened == null && !clock.instant().isBefore(nextAttempt)) {
                 try {
                     opened = opener.get();
-                } catch (RuntimeException e) {
-                    if (!failureType.isInstance(e)) {
-                        throw e;
-                    }
+                } catch (StoreUnavailableException e) {
                     lastFailure = e.getMessage();
                     nextAttempt = clock.instant().plus(retryInterval);
                 }

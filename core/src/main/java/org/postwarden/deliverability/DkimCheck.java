@@ -28,7 +28,7 @@ public final class DkimCheck implements Check {
         }
         if (active.isEmpty()) {
             return List.of(Finding.fail(NAME, "no active DKIM key for " + target.domain()
-                + ": mail leaves unsigned; generate one with POST /dkim/domains/" + target.domain()
+                + ": mail leaves unsigned; generate one with POST /postwarden/dkim/domains/" + target.domain()
                 + "/keys, publish its record, then activate it"));
         }
         return active.stream().map(key -> finding(key, keys.dnsCheck(key.domain(), key.selector()))).toList();

@@ -36,16 +36,14 @@ public final class Greylist {
         this.clock = clock;
     }
 
-    /** @throws GreylistStoreException when the store fails; the caller should then accept the recipient */
+    /**
+     * @throws GreylistStoreException when the store fails; the caller should then accept the recipient, and count
+     *     the failure: {@link GreylistGate} does, once per recipient, whichever of its steps failed
+     */
     public GreylistDecision check(GreylistTriplet triplet) {
-        try {
-            GreylistDecision decision = decide(triplet, clock.instant());
-            statistics.record(decision);
-            return decision;
-        } catch (GreylistStoreException e) {
-            statistics.recordStoreError();
-            throw e;
-        }
+        GreylistDecision decision = decide(triplet, clock.instant());
+        statistics.record(decision);
+        return decision;
     }
 
     public GreylistStatistics statistics() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.postwarden.dns.ForwardConfirmedDns;
+import org.postwarden.store.FailOpen;
 
 /**
  * Everything that happens to one RCPT before and around {@link Greylist#check}: the skips (authenticated
@@ -64,12 +65,11 @@ public final class GreylistGate {
             greylist.statistics().recordSkipped();
             return Outcome.skipped(why.get());
         }
-        try {
-            return checkWithStore(client, sender, recipient);
-        } catch (GreylistStoreException e) {
+        // The one place a store failure is counted: Greylist#check leaves it to us, whichever step failed.
+        return FailOpen.orElse(() -> checkWithStore(client, sender, recipient), failure -> {
             greylist.statistics().recordStoreError();
-            return new Outcome(Verdict.FAILED_OPEN, "greylist store unavailable: " + e.getMessage(), Optional.empty());
-        }
+            return new Outcome(Verdict.FAILED_OPEN, FailOpen.reason(failure), Optional.empty());
+        });
     }
 
     private Optional<String> staticSkip(Client client) {

@@ -17,7 +17,7 @@ public final class LazyGreylistStore implements GreylistStore {
     private final Reopener<GreylistStore> delegate;
 
     public LazyGreylistStore(Supplier<GreylistStore> opener, Clock clock, Duration retryInterval) {
-        this.delegate = new Reopener<>(opener, GreylistStoreException.class, clock, retryInterval);
+        this.delegate = new Reopener<>(opener, clock, retryInterval);
     }
 
     private GreylistStore store() {

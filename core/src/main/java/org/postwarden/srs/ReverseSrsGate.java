@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.postwarden.srs.keys.SrsKeyring;
+import org.postwarden.store.FailOpen;
+import org.postwarden.store.StoreUnavailableException;
 import org.postwarden.throttle.Acquisition;
 import org.postwarden.throttle.RateLimits;
 import org.postwarden.throttle.ThrottleDecision;
 import org.postwarden.throttle.ThrottleKey;
 import org.postwarden.throttle.ThrottleStore;
-import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.Throttler;
 import org.postwarden.throttle.WindowSpec;
 
@@ -81,8 +82,8 @@ public final class ReverseSrsGate {
                     "Too many unknown recipients, please retry in " + seconds(harvest.retryAfter()) + " seconds",
                     harvest.retryAfter(), "");
             }
-        } catch (ThrottleStoreException e) {
-            storeFailure = e.getMessage();
+        } catch (StoreUnavailableException e) {
+            storeFailure = FailOpen.reason(e);
         }
         ReverseSrsDecision decision = decide(recipient, nullSender, clientIp, invalid);
         return storeFailure.isEmpty() ? decision : decision.failedOpen(storeFailure);
@@ -99,11 +100,8 @@ public final class ReverseSrsGate {
         }
         ReverseSrsDecision.Verdict accepted = nullSender ? ReverseSrsDecision.Verdict.ACCEPT
             : ReverseSrsDecision.Verdict.ACCEPT_IF_AUTOMATIC;
-        try {
-            return countReturn(recipient, clientIp, accepted);
-        } catch (ThrottleStoreException e) {
-            return ReverseSrsDecision.of(accepted, "Recipient <" + recipient + "> OK").failedOpen(e.getMessage());
-        }
+        return FailOpen.orElse(() -> countReturn(recipient, clientIp, accepted),
+            failure -> ReverseSrsDecision.of(accepted, "Recipient <" + recipient + "> OK").failedOpen(FailOpen.reason(failure)));
     }
 
     private ReverseSrsDecision countReturn(String recipient, String clientIp, ReverseSrsDecision.Verdict accepted) {

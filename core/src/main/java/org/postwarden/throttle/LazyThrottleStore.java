@@ -17,7 +17,7 @@ public final class LazyThrottleStore implements ThrottleStore {
     private final Reopener<ThrottleStore> delegate;
 
     public LazyThrottleStore(Supplier<ThrottleStore> opener, Clock clock, Duration retryInterval) {
-        this.delegate = new Reopener<>(opener, ThrottleStoreException.class, clock, retryInterval);
+        this.delegate = new Reopener<>(opener, clock, retryInterval);
     }
 
     @Override

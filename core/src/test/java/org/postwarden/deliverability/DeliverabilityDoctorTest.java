@@ -110,7 +110,7 @@ class DeliverabilityDoctorTest {
 
     @Test
     void domainWithoutActiveKeyShouldPointToKeyGeneration() {
-        assertThat(finding(examine("nodkim.test"), "dkim").explanation()).contains("POST /dkim/domains/nodkim.test/keys");
+        assertThat(finding(examine("nodkim.test"), "dkim").explanation()).contains("POST /postwarden/dkim/domains/nodkim.test/keys");
     }
 
     @Test

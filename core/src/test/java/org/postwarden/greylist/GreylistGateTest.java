@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,26 @@ class GreylistGateTest {
         assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED_OPEN);
         assertThat(outcome.refuses(GreylistSettings.DEFAULT)).isFalse();
         assertThat(greylist.statistics().storeErrors()).isEqualTo(1);
+    }
+
+    /** The whitelist reads fine, the triplet does not: Greylist#check fails inside the gate, and it is one failure. */
+    @Test
+    void aTripletStoreFailureShouldBeCountedOnce() throws Exception {
+        GreylistStore tripletsDown = (GreylistStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {GreylistStore.class}, (proxy, method, arguments) -> {
+                if (method.getName().equals("whitelistEntries")) {
+                    return List.of();
+                }
+                throw new GreylistStoreException("connection refused");
+            });
+        Greylist greylist = new Greylist(tripletsDown, GreylistConfiguration.DEFAULT, clock);
+        GreylistGate gate = new GreylistGate(greylist, new CachedWhitelist(tripletsDown, clock, Duration.ZERO),
+            new ForwardConfirmedDns(zone), (ip, sender, helo) -> false, GreylistSettings.DEFAULT, clock);
+
+        GreylistGate.Outcome outcome = gate.check(client("192.0.2.10"), SENDER, RECIPIENT);
+
+        assertThat(greylist.statistics().storeErrors()).isEqualTo(1);
+        assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED_OPEN);
+        assertThat(outcome.why()).isEqualTo("The greylist store is unavailable: connection refused");
     }
 }

@@ -194,7 +194,7 @@ class GreylistTest {
     }
 
     @Test
-    void storeFailureShouldSurfaceAsStoreExceptionAndBeCounted() {
+    void storeFailureShouldSurfaceAsStoreExceptionAndBeLeftToTheGateToCount() {
         GreylistStore unreachable = (GreylistStore) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {GreylistStore.class}, (proxy, method, arguments) -> {
                 throw new GreylistStoreException("connection refused");
@@ -203,7 +203,8 @@ class GreylistTest {
 
         assertThatThrownBy(() -> failing.check(triplet("192.0.2.10", "alice@example.com")))
             .isInstanceOf(GreylistStoreException.class);
-        assertThat(failing.statistics().storeErrors()).isEqualTo(1);
+        // GreylistGate counts it, once (GreylistGateTest): counting here too counted every failure twice.
+        assertThat(failing.statistics().storeErrors()).isZero();
     }
 
     private void autoWhitelist(String client) {

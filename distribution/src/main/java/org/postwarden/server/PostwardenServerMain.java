@@ -43,6 +43,7 @@ import org.postwarden.server.throttle.AuthGuardModule;
 import org.postwarden.server.throttle.ThrottleModule;
 import org.postwarden.server.tls.ServerCertificateSetup;
 import org.postwarden.server.tls.TlsModule;
+import org.postwarden.server.webadmin.DeprecatedPathsModule;
 import org.postwarden.server.webadmin.WebAdminGuardModule;
 
 import com.google.inject.Module;
@@ -87,6 +88,7 @@ public class PostwardenServerMain implements JamesServerMain {
         new SenderIdentityModule(),
         new DkimSigningModule(),
         new DeliverabilityModule(),
+        new DeprecatedPathsModule(),
         new ForwardingModule(),
         new QuarantineModule(),
         new ThrottleModule(),

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds an ARC set (RFC 8617) to a forwarded mail: our inbound Authentication-Results copied into the
  * ARC-Authentication-Results, an ARC-Message-Signature and an ARC-Seal with the active RSA DKIM key of the
- * {@code domain} parameter (the forwarding domain, keys managed at /dkim/domains; default: srs.properties' domain;
+ * {@code domain} parameter (the forwarding domain, keys managed at /postwarden/dkim/domains; default: srs.properties' domain;
  * none turns sealing off). Only mail that we checked on the
  * way in (it carries our Authentication-Results) is sealed, never one without a determinable author domain
  * ({@code dmarc=permerror}); a chain that already failed is not extended. Last in

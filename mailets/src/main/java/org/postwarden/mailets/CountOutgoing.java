@@ -8,8 +8,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.postwarden.reputation.SenderReputation;
-import org.postwarden.reputation.ReputationStoreException;
-import org.postwarden.throttle.ThrottleStoreException;
+import org.postwarden.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ public class CountOutgoing extends GenericMailet {
         account.ifPresent(name -> mail.setAttribute(new Attribute(ACCOUNT, AttributeValue.of(name))));
         try {
             reputation.sent(account, mail.getRecipients().size());
-        } catch (ReputationStoreException | ThrottleStoreException | IllegalArgumentException e) {
+        } catch (StoreUnavailableException | IllegalArgumentException e) {
             LOGGER.warn("{}: not counted for outbound reputation: {}", mail.getName(), e.getMessage());
         }
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs outgoing mail with every active DKIM key of its From domain (RFC 6376, RFC 8463): rsa-sha256 and
  * ed25519-sha256 when both exist, c=relaxed/relaxed, oversigned From, To, Cc, Subject, Date, Reply-To,
- * Message-ID and MIME headers, no l=. Keys are managed over webadmin (/dkim/domains/...). It must be the last
+ * Message-ID and MIME headers, no l=. Keys are managed over webadmin (/postwarden/dkim/domains/...). It must be the last
  * mailet before RemoteDelivery, after everything that can change the message:
  * <pre>{@code
  * <mailet match="All" class="org.postwarden.mailets.DkimSign"/>

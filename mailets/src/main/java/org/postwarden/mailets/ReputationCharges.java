@@ -3,9 +3,8 @@ package org.postwarden.mailets;
 import java.util.Optional;
 import org.apache.mailet.Mail;
 import org.postwarden.reputation.Outcome;
-import org.postwarden.reputation.ReputationStoreException;
 import org.postwarden.reputation.SenderReputation;
-import org.postwarden.throttle.ThrottleStoreException;
+import org.postwarden.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ final class ReputationCharges {
         try {
             reputation.failed(account, outcome, mail.getRecipients().size())
                 .ifPresent(event -> LOGGER.warn("{} suspended: {}", event.user(), event.reason()));
-        } catch (ReputationStoreException | ThrottleStoreException | IllegalArgumentException e) {
+        } catch (StoreUnavailableException | IllegalArgumentException e) {
             LOGGER.warn("{}: {} not counted for outbound reputation: {}", mail.getName(), outcome.label(),
                 e.getMessage());
         }

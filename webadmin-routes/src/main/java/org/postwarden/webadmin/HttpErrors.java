@@ -2,6 +2,7 @@ package org.postwarden.webadmin;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
+import org.postwarden.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,10 @@ public final class HttpErrors {
      * A store that cannot be reached is the server's problem, not the caller's. The cause goes to the log only: its
      * message may quote SQL, a JDBC URL or the caller's own input, none of which the client is to see.
      */
-    public static HaltException storeUnavailable(String store, Exception cause) {
-        LOGGER.warn("The {} store is unavailable", store, cause);
+    public static HaltException storeUnavailable(StoreUnavailableException cause) {
+        LOGGER.warn(cause.summary(), cause);
         return error(HttpStatus.SERVICE_UNAVAILABLE_503, ErrorResponder.ErrorType.SERVER_ERROR,
-            "The " + store + " store is unavailable; the server log tells why");
+            cause.summary() + "; the server log tells why");
     }
 
     private static HaltException error(int status, ErrorResponder.ErrorType type, String message) {

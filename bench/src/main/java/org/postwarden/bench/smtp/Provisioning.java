@@ -44,7 +44,7 @@ final class Provisioning {
 
     /** Returns {domain, selector} of a new pending key whose record is now in the run's zone. */
     private static String[] generate(WebAdmin webAdmin, String domain, String request, LoadMail mail) throws Exception {
-        JsonNode key = JSON.readTree(webAdmin.post("/dkim/domains/" + domain + "/keys", request));
+        JsonNode key = JSON.readTree(webAdmin.post("/postwarden/dkim/domains/" + domain + "/keys", request));
         mail.publish(key.get("dnsName").asText(), key.get("dnsRecord").asText());
         return new String[] {domain, key.get("selector").asText()};
     }
@@ -54,7 +54,7 @@ final class Provisioning {
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             try {
-                webAdmin.post("/dkim/domains/" + domain + "/keys/" + selector + "?action=activate", null);
+                webAdmin.post("/postwarden/dkim/domains/" + domain + "/keys/" + selector + "?action=activate", null);
                 return;
             } catch (IOException notYetSeen) {
                 if (Instant.now().isAfter(deadline)) {

@@ -3,6 +3,8 @@ package org.postwarden.common.jdbc;
 import java.sql.SQLException;
 import java.util.function.BiFunction;
 
+import org.postwarden.store.StoreUnavailableException;
+
 /**
  * How a store reports what went wrong in its database, as its own documented exception type. {@code action} says
  * what was being done, e.g. "read a triplet".
@@ -27,11 +29,10 @@ public interface StoreFailures {
     }
 
     /**
-     * These failures, where any other exception than an {@code ownType} one, a row the store cannot read back, becomes
-     * {@code exception("Unreadable <data> in the database while trying to <action>")}.
+     * These failures, where any other exception than a {@link StoreUnavailableException}, a row the store cannot read
+     * back, becomes {@code exception("Unreadable <data> in the database while trying to <action>")}.
      */
-    default StoreFailures unreadableAs(Class<? extends RuntimeException> ownType, String data,
-                                       BiFunction<String, Throwable, RuntimeException> exception) {
+    default StoreFailures unreadableAs(String data, BiFunction<String, Throwable, RuntimeException> exception) {
         StoreFailures sqlFailures = this;
         return new StoreFailures() {
             @Override
@@ -41,7 +42,7 @@ public interface StoreFailures {
 
             @Override
             public RuntimeException otherFailure(String action, RuntimeException e) {
-                return ownType.isInstance(e) ? e
+                return e instanceof StoreUnavailableException ? e
                     : exception.apply("Unreadable " + data + " in the database while trying to " + action, e);
             }
         };

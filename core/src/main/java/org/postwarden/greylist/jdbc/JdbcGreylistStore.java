@@ -43,7 +43,7 @@ public final class JdbcGreylistStore implements GreylistStore {
     private static final String WHITELIST_COLUMNS = "id, kind, entry_value, comment_text, created_at";
     private static final int MAX_UPSERT_ATTEMPTS = 3;
     private static final StoreFailures FAILURES = StoreFailures.describing("Greylist", GreylistStoreException::new)
-        .unreadableAs(GreylistStoreException.class, "greylist data", GreylistStoreException::new);
+        .unreadableAs("greylist data", GreylistStoreException::new);
 
     private final Jdbc jdbc;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.postwarden.store.FailOpen;
 import org.postwarden.throttle.RateLimit;
 import org.postwarden.throttle.ThrottleKey;
 import org.postwarden.throttle.ThrottleStore;
@@ -50,7 +51,7 @@ public final class AuthGuard {
      */
     public AuthVerdict check(AuthAttempt attempt) {
         Instant now = clock.instant();
-        try {
+        return FailOpen.orElse(() -> {
             List<WindowUsage> usages = store.peek(windows(attempt), now);
             Optional<Duration> wait = usages.stream().filter(AuthGuard::full).map(AuthGuard::untilRoom)
                 .max(Duration::compareTo);
@@ -63,9 +64,7 @@ public final class AuthGuard {
                 log.append(event(attempt, AuthFailureEvent.Action.REFUSED, now));
             }
             return AuthVerdict.refused(wait.get());
-        } catch (ThrottleStoreException e) {
-            return AuthVerdict.unchecked(e.getMessage());
-        }
+        }, failure -> AuthVerdict.unchecked(failure.getMessage()));
     }
 
     /**
@@ -75,15 +74,13 @@ public final class AuthGuard {
     public FailureOutcome failed(AuthAttempt attempt) {
         Instant now = clock.instant();
         List<WindowSpec> windows = windows(attempt);
-        try {
+        return FailOpen.orElse(() -> {
             // One acquisition per window: a full address counter must not stop the account counter from counting.
             windows.forEach(window -> store.acquire(List.of(window), now));
             log.append(event(attempt, AuthFailureEvent.Action.FAILED, now));
             long most = store.peek(windows, now).stream().mapToLong(WindowUsage::used).max().orElse(0);
             return FailureOutcome.counted(most >= config.delayAfter() ? config.delay() : Duration.ZERO);
-        } catch (ThrottleStoreException e) {
-            return FailureOutcome.uncounted(e.getMessage());
-        }
+        }, failure -> FailureOutcome.uncounted(failure.getMessage()));
     }
 
     /** Non-empty counters of the addresses and accounts that failed within the longest window, most failures first. */

@@ -19,7 +19,7 @@ final class ThrottleSql {
     static final TransactionRetry LOST_RACE = new TransactionRetry(20, ThrottleSql::isLostRace);
 
     private static final StoreFailures FAILURES = StoreFailures.describing("Throttle", ThrottleStoreException::new)
-        .unreadableAs(ThrottleStoreException.class, "throttle data", ThrottleStoreException::new);
+        .unreadableAs("throttle data", ThrottleStoreException::new);
 
     private ThrottleSql() {
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postwarden.store.StoreUnavailableException;
 import org.postwarden.testing.DerbyDatabase;
 
 class JdbcTest {
@@ -18,9 +19,9 @@ class JdbcTest {
         "CREATE TABLE accounts (name VARCHAR(64) NOT NULL PRIMARY KEY, sent BIGINT, note VARCHAR(64))",
         "CREATE INDEX accounts_sent ON accounts (sent)");
 
-    static final class StoreException extends RuntimeException {
+    static final class StoreException extends StoreUnavailableException {
         StoreException(String message, Throwable cause) {
-            super(message, cause);
+            super("test", message, cause);
         }
     }
 
@@ -88,7 +89,7 @@ class JdbcTest {
         assertThatThrownBy(() -> jdbc.withConnection("read", failing)).isSameAs(unreadable);
 
         Jdbc mapping = new Jdbc(dataSource, StoreFailures.describing("Test", StoreException::new)
-            .unreadableAs(StoreException.class, "test data", StoreException::new));
+            .unreadableAs("test data", StoreException::new));
         assertThatThrownBy(() -> mapping.withConnection("read", failing)).isInstanceOf(StoreException.class)
             .hasMessage("Unreadable test data in the database while trying to read").hasCause(unreadable);
         StoreException own = new StoreException("No such row", null);

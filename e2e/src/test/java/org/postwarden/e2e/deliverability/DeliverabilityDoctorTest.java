@@ -3,6 +3,7 @@ package org.postwarden.e2e.deliverability;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
@@ -24,7 +25,7 @@ import io.restassured.path.json.JsonPath;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliverabilityDoctorTest {
     private static final String DOMAIN = "doctor.test";
-    private static final String DOCTOR = "/deliverability/domains/" + DOMAIN;
+    private static final String DOCTOR = "/postwarden/deliverability/domains/" + DOMAIN;
     private static final String ZONE = """
         {
           "doctor.test": [{"TXT": "v=spf1 ip4:192.0.2.25 -all"}, {"MX": [10, "mail.doctor.test"]}],
@@ -66,7 +67,7 @@ class DeliverabilityDoctorTest {
         }
         assertThat(status(report, "dkim")).isEqualTo("fail");
         assertThat(report.getString("checks.find { it.check == 'dkim' }.explanation"))
-            .contains("POST /dkim/domains/doctor.test/keys");
+            .contains("POST /postwarden/dkim/domains/doctor.test/keys");
         assertThat(status(report, "tls-certificate")).isEqualTo("warn");
         assertThat(report.getString("status")).isEqualTo("fail");
     }
@@ -74,11 +75,11 @@ class DeliverabilityDoctorTest {
     @Test
     @Order(2)
     void activeKeyPublishedInDnsShouldPassDkim() throws Exception {
-        JsonPath key = given(server.webAdmin().spec()).body("{\"algorithm\": \"ed25519\"}").post("/dkim/domains/" + DOMAIN + "/keys")
+        JsonPath key = given(server.webAdmin().spec()).body("{\"algorithm\": \"ed25519\"}").post("/postwarden/dkim/domains/" + DOMAIN + "/keys")
             .then().statusCode(201).extract().jsonPath();
         String published = ",\n  \"" + key.getString("dnsName") + "\": [{\"TXT\": \"" + key.getString("dnsRecord") + "\"}]";
         server.publishZone(ZONE.formatted(published));
-        given(server.webAdmin().spec()).post("/dkim/domains/" + DOMAIN + "/keys/" + key.getString("selector") + "?action=activate")
+        given(server.webAdmin().spec()).post("/postwarden/dkim/domains/" + DOMAIN + "/keys/" + key.getString("selector") + "?action=activate")
             .then().statusCode(200);
 
         JsonPath report = examine();
@@ -99,7 +100,27 @@ class DeliverabilityDoctorTest {
     @Test
     @Order(4)
     void unknownDomainAndBadAddressShouldBeRejected() {
-        given(server.webAdmin().spec()).get("/deliverability/domains/elsewhere.test").then().statusCode(404);
+        given(server.webAdmin().spec()).get("/postwarden/deliverability/domains/elsewhere.test").then().statusCode(404);
         given(server.webAdmin().spec()).queryParam("ip", "not-an-ip").get(DOCTOR).then().statusCode(400);
+    }
+
+    /** The paths before every route moved under /postwarden/ answer the same for one release, behind the same guard. */
+    @Test
+    @Order(5)
+    void formerPathsShouldStillAnswerAndSayWhereTheyMoved() {
+        String current = given(server.webAdmin().spec()).get(DOCTOR).then().statusCode(200)
+            .extract().jsonPath().getString("status");
+        given(server.webAdmin().spec()).get("/deliverability/domains/" + DOMAIN).then().statusCode(200)
+            .header("Deprecation", startsWith("@"))
+            .header("Link", equalTo("<" + DOCTOR + ">; rel=\"successor-version\""))
+            .body("status", equalTo(current));
+
+        String request = "{\"algorithm\": \"ed25519\", \"selector\": \"former\"}";
+        given(server.webAdmin().spec()).contentType("text/plain").body(request)
+            .post("/dkim/domains/" + DOMAIN + "/keys").then().statusCode(415);
+        given(server.webAdmin().spec()).body(request).post("/dkim/domains/" + DOMAIN + "/keys").then().statusCode(201)
+            .header("Deprecation", startsWith("@"));
+        given(server.webAdmin().spec()).get("/postwarden/dkim/domains/" + DOMAIN + "/keys/former").then().statusCode(200)
+            .body("state", equalTo("pending"));
     }
 }

@@ -53,11 +53,11 @@ class ForwardingTest {
         server.webAdmin().createUser(LIST, "secret");
         given(server.webAdmin().spec()).put("/address/forwards/" + LIST + "/targets/" + TARGET).then().statusCode(204);
         JsonPath key = given(server.webAdmin().spec()).body("{\"algorithm\": \"rsa\", \"selector\": \"arc\"}")
-            .post("/dkim/domains/" + FORWARDER + "/keys").then().statusCode(201).extract().jsonPath();
+            .post("/postwarden/dkim/domains/" + FORWARDER + "/keys").then().statusCode(201).extract().jsonPath();
         sealKeyName = key.getString("dnsName");
         sealKeyRecord = key.getString("dnsRecord");
         server.publishZone("{" + ORIGIN_ZONE + ", \"" + sealKeyName + "\": [{\"TXT\": \"" + sealKeyRecord + "\"}]}");
-        given(server.webAdmin().spec()).post("/dkim/domains/" + FORWARDER + "/keys/arc?action=activate").then().statusCode(200);
+        given(server.webAdmin().spec()).post("/postwarden/dkim/domains/" + FORWARDER + "/keys/arc?action=activate").then().statusCode(200);
     }
 
     private static SmtpSink.ReceivedMail awaitAtSink(String text) {

@@ -60,14 +60,14 @@ class UnparseableFromTest {
         server.webAdmin().createUser(LIST, PASSWORD);
         given(server.webAdmin().spec()).put("/address/forwards/" + LIST + "/targets/" + TARGET).then().statusCode(204);
         JsonPath key = given(server.webAdmin().spec()).body("{\"algorithm\": \"rsa\", \"selector\": \"arc\"}")
-            .post("/dkim/domains/" + FORWARDER + "/keys").then().statusCode(201).extract().jsonPath();
+            .post("/postwarden/dkim/domains/" + FORWARDER + "/keys").then().statusCode(201).extract().jsonPath();
         try {
             server.publishZone("{" + ZONE_ENTRIES + ", \"" + key.getString("dnsName") + "\": [{\"TXT\": \""
                 + key.getString("dnsRecord") + "\"}]}");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        given(server.webAdmin().spec()).post("/dkim/domains/" + FORWARDER + "/keys/arc?action=activate").then().statusCode(200);
+        given(server.webAdmin().spec()).post("/postwarden/dkim/domains/" + FORWARDER + "/keys/arc?action=activate").then().statusCode(200);
     }
 
     /** A message with the given From lines (none, one or several), 8-bit header octets as UTF-8. */

@@ -78,7 +78,7 @@ class DmarcAggregateReportTest {
         server.webAdmin().createDomain(DOMAIN);
         server.webAdmin().createDomain(REPORTER_DOMAIN);
         server.webAdmin().createUser("alice@" + DOMAIN, PASSWORD);
-        String keys = "/dkim/domains/" + REPORTER_DOMAIN + "/keys";
+        String keys = "/postwarden/dkim/domains/" + REPORTER_DOMAIN + "/keys";
         JsonPath key = given(server.webAdmin().spec()).body("{\"algorithm\": \"rsa\"}").post(keys)
             .then().statusCode(201).extract().jsonPath();
         dkimName = key.getString("dnsName");

@@ -40,7 +40,7 @@ class DkimSigningTest {
     private static final String DOMAIN = "signing.test";
     private static final String ALICE = "alice@" + DOMAIN;
     private static final String PASSWORD = "secret";
-    private static final String KEYS = "/dkim/domains/" + DOMAIN + "/keys";
+    private static final String KEYS = "/postwarden/dkim/domains/" + DOMAIN + "/keys";
     private static final Map<String, String> PUBLISHED = new LinkedHashMap<>();
 
     @RegisterExtension
@@ -145,7 +145,7 @@ class DkimSigningTest {
     void badRequestsShouldGetClearErrors() {
         given(server.webAdmin().spec()).body("{\"algorithm\": \"dsa\"}").post(KEYS)
             .then().statusCode(400).body("message", equalTo("Unknown algorithm 'dsa': use rsa or ed25519"));
-        given(server.webAdmin().spec()).body("{\"algorithm\": \"rsa\"}").post("/dkim/domains/unknown.example/keys")
+        given(server.webAdmin().spec()).body("{\"algorithm\": \"rsa\"}").post("/postwarden/dkim/domains/unknown.example/keys")
             .then().statusCode(404);
         given(server.webAdmin().spec()).body("{\"algorithm\": \"rsa\", \"selector\": \"rotated\"}").post(KEYS)
             .then().statusCode(409);

@@ -6,7 +6,6 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -14,6 +13,7 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postwarden.greylist.GreylistGate;
 import org.postwarden.greylist.GreylistGate.Outcome;
+import org.postwarden.smtp.LocalDomains;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ public class GreylistHook implements RcptHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
-        if (!session.isRelayingAllowed() && !isLocal(recipient)) {
+        if (!session.isRelayingAllowed() && !LocalDomains.isLocal(domains, recipient)) {
             // A relay attempt: James' relay check refuses it with 550, no triplet is worth storing.
             return HookResult.DECLINED;
         }
@@ -60,15 +60,6 @@ public class GreylistHook implements RcptHook {
             .smtpDescription("4.7.1 Greylisted: first delivery attempt from your network for this sender and recipient,"
                 + " please retry in " + Math.max(seconds, 1) + " seconds")
             .build();
-    }
-
-    private boolean isLocal(MailAddress recipient) {
-        try {
-            return domains.containsDomain(recipient.getDomain());
-        } catch (DomainListException e) {
-            LOGGER.warn("cannot tell whether {} is local: {}", recipient.getDomain(), e.getMessage());
-            return true;
-        }
     }
 
     private void log(GreylistGate.Client client, String sender, MailAddress recipient, Outcome outcome) {

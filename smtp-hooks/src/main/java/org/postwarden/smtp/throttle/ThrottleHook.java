@@ -10,7 +10,6 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.Username;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -23,6 +22,7 @@ import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.rrt.lib.Mappings;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
+import org.postwarden.smtp.LocalDomains;
 import org.postwarden.throttle.OverrideStore;
 import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.throttle.ThrottleDecision;
@@ -97,7 +97,7 @@ public class ThrottleHook implements MailHook, RcptHook {
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
         String ip = clientIp(session);
         String user = user(session);
-        boolean local = isLocal(recipient);
+        boolean local = LocalDomains.isLocal(domains, recipient);
         boolean exists = !local || exists(recipient);
         if (local) {
             try {
@@ -170,15 +170,6 @@ public class ThrottleHook implements MailHook, RcptHook {
 
     private static String clientIp(SMTPSession session) {
         return session.getRemoteAddress().getAddress().getHostAddress();
-    }
-
-    private boolean isLocal(MailAddress recipient) {
-        try {
-            return domains.containsDomain(recipient.getDomain());
-        } catch (DomainListException e) {
-            LOGGER.warn("cannot tell whether {} is local: {}", recipient.getDomain(), e.getMessage());
-            return false;
-        }
     }
 
     /**

@@ -1,61 +1,55 @@
 package org.postwarden.webadmin.deliverability;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
-import static org.postwarden.webadmin.HttpErrors.notFound;
 
 import java.net.InetAddress;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
-import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.JsonTransformer;
 import org.postwarden.deliverability.DeliverabilityDoctor;
 import org.postwarden.deliverability.DoctorConfiguration;
 import org.postwarden.deliverability.ReportJson;
 import org.postwarden.deliverability.Target;
+import org.postwarden.webadmin.Endpoints;
+import org.postwarden.webadmin.PostwardenRoutes;
+import org.postwarden.webadmin.RequestParameters;
 
 import com.google.common.net.InetAddresses;
 
 import spark.Request;
 import spark.Response;
-import spark.Service;
 
 /**
- * The deliverability doctor for a local domain: {@code GET /deliverability/domains/{domain}[?ip=...&helo=...]},
- * the address and HELO name defaulting to conf/deliverability.properties. See docs/webadmin.md.
+ * The deliverability doctor for a local domain:
+ * {@code GET /postwarden/deliverability/domains/{domain}[?ip=...&helo=...]}, the address and HELO name defaulting to
+ * conf/deliverability.properties. Formerly under {@link #FORMER_BASE}, still served there for one release. See
+ * docs/webadmin.md.
  */
-public class DeliverabilityRoutes implements Routes {
-    public static final String BASE = "/deliverability/domains";
+public class DeliverabilityRoutes extends PostwardenRoutes {
+    public static final String BASE = "/postwarden/deliverability/domains";
+    public static final String FORMER_BASE = "/deliverability/domains";
 
     private final DeliverabilityDoctor doctor;
     private final DomainList domains;
     private final DoctorConfiguration defaults;
-    private final JsonTransformer json = new JsonTransformer();
 
     @Inject
     DeliverabilityRoutes(DeliverabilityDoctor doctor, DomainList domains, DoctorConfiguration defaults) {
+        super(BASE);
         this.doctor = doctor;
         this.domains = domains;
         this.defaults = defaults;
     }
 
     @Override
-    public String getBasePath() {
-        return BASE;
-    }
-
-    @Override
-    public void define(Service service) {
-        service.get(BASE + "/:domain", this::examine, json);
+    protected void define(Endpoints endpoints) {
+        endpoints.get("/:domain", this::examine);
     }
 
     private Object examine(Request request, Response response) {
-        String domain = domain(request);
+        String domain = RequestParameters.localDomain(request, domains);
         Optional<InetAddress> ip = ip(request).or(defaults::outboundIp);
         Target target;
         try {
@@ -64,18 +58,6 @@ public class DeliverabilityRoutes implements Routes {
             throw invalid(e.getMessage());
         }
         return ReportJson.of(doctor.examine(target));
-    }
-
-    private String domain(Request request) {
-        String domain = request.params("domain").toLowerCase(Locale.ROOT);
-        try {
-            if (!domains.containsDomain(Domain.of(domain))) {
-                throw notFound(domain + " is not a local domain");
-            }
-        } catch (DomainListException | IllegalArgumentException e) {
-            throw invalid("Invalid domain '" + domain + "': " + e.getMessage());
-        }
-        return domain;
     }
 
     private static Optional<InetAddress> ip(Request request) {

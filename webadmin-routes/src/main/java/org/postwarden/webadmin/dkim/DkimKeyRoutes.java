@@ -3,7 +3,6 @@ package org.postwarden.webadmin.dkim;
 import static org.postwarden.webadmin.HttpErrors.conflict;
 import static org.postwarden.webadmin.HttpErrors.invalid;
 import static org.postwarden.webadmin.HttpErrors.notFound;
-import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -11,57 +10,53 @@ import java.util.OptionalInt;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonExtractor;
-import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.postwarden.dkim.DkimAlgorithm;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
-import org.postwarden.dkim.keys.DkimKeyStoreException;
 import org.postwarden.dkim.keys.KeyConflictException;
 import org.postwarden.dkim.keys.KeyNotPublishedException;
 import org.postwarden.dkim.keys.UnknownKeyException;
+import org.postwarden.webadmin.Endpoints;
 import org.postwarden.webadmin.JsonBodies;
+import org.postwarden.webadmin.PostwardenRoutes;
+import org.postwarden.webadmin.RequestParameters;
 
 import spark.Request;
 import spark.Response;
 import spark.Route;
-import spark.Service;
 
-/** DKIM signing keys per local domain: generate or import, list, check DNS, activate, retire. See docs/webadmin.md. */
-public class DkimKeyRoutes implements Routes {
-    public static final String BASE = "/dkim/domains";
-    private static final String KEYS = BASE + "/:domain/keys";
+/**
+ * DKIM signing keys per local domain: generate or import, list, check DNS, activate, retire. Formerly under
+ * {@link #FORMER_BASE}, still served there for one release. See docs/webadmin.md.
+ */
+public class DkimKeyRoutes extends PostwardenRoutes {
+    public static final String BASE = "/postwarden/dkim/domains";
+    public static final String FORMER_BASE = "/dkim/domains";
+    private static final String KEYS = "/:domain/keys";
     private static final String KEY = KEYS + "/:selector";
 
     private final DkimKeyManager keys;
     private final DomainList domains;
-    private final JsonTransformer json = new JsonTransformer();
     private final JsonExtractor<KeyRequest> keyRequest = new JsonExtractor<>(KeyRequest.class);
 
     @Inject
     DkimKeyRoutes(DkimKeyManager keys, DomainList domains) {
+        super(BASE);
         this.keys = keys;
         this.domains = domains;
     }
 
     @Override
-    public String getBasePath() {
-        return BASE;
-    }
-
-    @Override
-    public void define(Service service) {
-        service.post(KEYS, handled(this::create), json);
-        service.get(KEYS, handled((request, response) -> keys.keys(domain(request)).stream().map(KeyView::of).toList()), json);
-        service.get(KEY, handled((request, response) -> KeyView.of(keys.key(domain(request), request.params("selector")))), json);
-        service.get(KEY + "/dns-check", handled((request, response) -> keys.dnsCheck(domain(request), request.params("selector"))), json);
-        service.post(KEY, handled(this::action), json);
-        service.delete(KEY, handled((request, response) -> KeyView.of(keys.retire(domain(request), request.params("selector")))), json);
+    protected void define(Endpoints endpoints) {
+        endpoints.post(KEYS, handled(this::create));
+        endpoints.get(KEYS, handled((request, response) -> keys.keys(domain(request)).stream().map(KeyView::of).toList()));
+        endpoints.get(KEY, handled((request, response) -> KeyView.of(keys.key(domain(request), request.params("selector")))));
+        endpoints.get(KEY + "/dns-check", handled((request, response) -> keys.dnsCheck(domain(request), request.params("selector"))));
+        endpoints.post(KEY, handled(this::action));
+        endpoints.delete(KEY, handled((request, response) -> KeyView.of(keys.retire(domain(request), request.params("selector")))));
     }
 
     private Object create(Request request, Response response) {
@@ -81,10 +76,7 @@ public class DkimKeyRoutes implements Routes {
     }
 
     private Object action(Request request, Response response) {
-        String action = Optional.ofNullable(request.queryParams("action")).orElse("");
-        if (!action.equals("activate")) {
-            throw invalid("Unknown action '" + action + "': use ?action=activate");
-        }
+        RequestParameters.requireAction(request, "activate");
         return KeyView.of(keys.activate(domain(request), request.params("selector")));
     }
 
@@ -102,15 +94,7 @@ public class DkimKeyRoutes implements Routes {
     }
 
     private String domain(Request request) {
-        String domain = request.params("domain").toLowerCase(Locale.ROOT);
-        try {
-            if (!domains.containsDomain(Domain.of(domain))) {
-                throw notFound(domain + " is not a local domain");
-            }
-        } catch (DomainListException | IllegalArgumentException e) {
-            throw invalid("Invalid domain '" + domain + "': " + e.getMessage());
-        }
-        return domain;
+        return RequestParameters.localDomain(request, domains);
     }
 
     /** Maps the key manager's errors to HTTP: 400 bad input, 404 unknown key, 409 conflict or unpublished key. */
@@ -126,8 +110,6 @@ public class DkimKeyRoutes implements Routes {
                 throw conflict(e.getMessage() + " (GET .../dns-check tells what DNS has)");
             } catch (KeyConflictException e) {
                 throw conflict(e.getMessage());
-            } catch (DkimKeyStoreException e) {
-                throw storeUnavailable("DKIM key", e);
             }
         };
     }

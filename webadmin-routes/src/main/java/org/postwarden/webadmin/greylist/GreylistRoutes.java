@@ -2,7 +2,6 @@ package org.postwarden.webadmin.greylist;
 
 import static org.postwarden.webadmin.HttpErrors.invalid;
 import static org.postwarden.webadmin.HttpErrors.notFound;
-import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -11,35 +10,31 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonExtractor;
-import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.eclipse.jetty.http.HttpStatus;
 import org.postwarden.greylist.CachedWhitelist;
 import org.postwarden.greylist.Greylist;
 import org.postwarden.greylist.GreylistStore;
-import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.GreylistTriplet;
 import org.postwarden.greylist.TripletQuery;
 import org.postwarden.greylist.WhitelistEntry;
+import org.postwarden.store.StoreUnavailableException;
+import org.postwarden.webadmin.Endpoints;
 import org.postwarden.webadmin.JsonBodies;
+import org.postwarden.webadmin.PostwardenRoutes;
+import org.postwarden.webadmin.RequestParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import spark.Request;
 import spark.Response;
-import spark.Route;
-import spark.Service;
 
 /** Greylist administration: triplets, auto-whitelisted networks, the admin whitelist, statistics. See docs/webadmin.md. */
-public class GreylistRoutes implements Routes {
+public class GreylistRoutes extends PostwardenRoutes {
     private static final Logger LOGGER = LoggerFactory.getLogger(GreylistRoutes.class);
     public static final String BASE = "/postwarden/greylist";
-    private static final String TRIPLETS = BASE + "/triplets";
-    private static final String NETWORKS = BASE + "/networks";
-    private static final String WHITELIST = BASE + "/whitelist";
-    private static final String STATISTICS = BASE + "/statistics";
+    private static final String WHITELIST = "/whitelist";
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 10_000;
 
@@ -47,11 +42,11 @@ public class GreylistRoutes implements Routes {
     private final Greylist greylist;
     private final CachedWhitelist whitelist;
     private final Clock clock;
-    private final JsonTransformer json = new JsonTransformer();
     private final JsonExtractor<WhitelistEntryRequest> entryExtractor = new JsonExtractor<>(WhitelistEntryRequest.class);
 
     @Inject
     GreylistRoutes(GreylistStore store, Greylist greylist, CachedWhitelist whitelist, Clock clock) {
+        super(BASE);
         this.store = store;
         this.greylist = greylist;
         this.whitelist = whitelist;
@@ -59,26 +54,21 @@ public class GreylistRoutes implements Routes {
     }
 
     @Override
-    public String getBasePath() {
-        return BASE;
-    }
-
-    @Override
-    public void define(Service service) {
-        service.get(TRIPLETS, storeCall(this::listTriplets), json);
-        service.delete(TRIPLETS, storeCall(this::deleteTriplet), json);
-        service.post(TRIPLETS, storeCall(this::purge), json);
-        service.get(NETWORKS, storeCall(this::listNetworks), json);
-        service.delete(NETWORKS, storeCall(this::deleteNetwork), json);
-        service.get(WHITELIST, storeCall((request, response) -> store.whitelistEntries().stream().map(WhitelistEntryView::of).toList()), json);
-        service.post(WHITELIST, storeCall(this::addWhitelistEntry), json);
-        service.delete(WHITELIST + "/:id", storeCall(this::removeWhitelistEntry), json);
-        service.get(STATISTICS, (request, response) -> statistics(), json);
+    protected void define(Endpoints endpoints) {
+        endpoints.get("/triplets", this::listTriplets);
+        endpoints.delete("/triplets", this::deleteTriplet);
+        endpoints.post("/triplets", this::purge);
+        endpoints.get("/networks", this::listNetworks);
+        endpoints.delete("/networks", this::deleteNetwork);
+        endpoints.get(WHITELIST, (request, response) -> store.whitelistEntries().stream().map(WhitelistEntryView::of).toList());
+        endpoints.post(WHITELIST, this::addWhitelistEntry);
+        endpoints.delete(WHITELIST + "/:id", this::removeWhitelistEntry);
+        endpoints.get("/statistics", (request, response) -> statistics());
     }
 
     private Object listTriplets(Request request, Response response) {
         TripletQuery query = new TripletQuery(parameter(request, "network"), parameter(request, "sender"),
-            parameter(request, "recipient"), limit(request));
+            parameter(request, "recipient"), RequestParameters.limit(request, DEFAULT_LIMIT, MAX_LIMIT));
         return store.triplets(query, clock.instant()).stream().map(TripletEntry::of).toList();
     }
 
@@ -98,7 +88,8 @@ public class GreylistRoutes implements Routes {
     }
 
     private Object listNetworks(Request request, Response response) {
-        return store.autoWhitelistedNetworks(greylist.configuration().autoWhitelistThreshold(), clock.instant(), limit(request))
+        return store.autoWhitelistedNetworks(greylist.configuration().autoWhitelistThreshold(), clock.instant(),
+                RequestParameters.limit(request, DEFAULT_LIMIT, MAX_LIMIT))
             .stream().map(NetworkEntry::of).toList();
     }
 
@@ -122,7 +113,7 @@ public class GreylistRoutes implements Routes {
         store.addWhitelistEntry(entry);
         whitelist.invalidate();
         response.status(HttpStatus.CREATED_201);
-        response.header("Location", WHITELIST + "/" + entry.id());
+        response.header("Location", BASE + WHITELIST + "/" + entry.id());
         return WhitelistEntryView.of(entry);
     }
 
@@ -139,7 +130,7 @@ public class GreylistRoutes implements Routes {
         try {
             store.ping();
             storeHealth = "up";
-        } catch (GreylistStoreException e) {
+        } catch (StoreUnavailableException e) {
             LOGGER.warn("The greylist store is down", e);
             storeHealth = "down";
         }
@@ -159,22 +150,6 @@ public class GreylistRoutes implements Routes {
         }
     }
 
-    private static int limit(Request request) {
-        String value = request.queryParams("limit");
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw invalid("limit must be between 1 and " + MAX_LIMIT);
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw invalid("limit must be a number");
-        }
-    }
-
     private static String parameter(Request request, String name) {
         return Optional.ofNullable(request.queryParams(name)).orElse("");
     }
@@ -185,17 +160,6 @@ public class GreylistRoutes implements Routes {
             throw invalid("The query parameter '" + name + "' is required");
         }
         return value;
-    }
-
-    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. */
-    private static Route storeCall(Route route) {
-        return (request, response) -> {
-            try {
-                return route.handle(request, response);
-            } catch (GreylistStoreException e) {
-                throw storeUnavailable("greylist", e);
-            }
-        };
     }
 
     record WhitelistEntryRequest(String kind, String value, String comment) {

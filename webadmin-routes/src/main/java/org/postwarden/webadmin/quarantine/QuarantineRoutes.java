@@ -8,42 +8,36 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
-import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
+import org.postwarden.webadmin.Endpoints;
+import org.postwarden.webadmin.PostwardenRoutes;
+import org.postwarden.webadmin.RequestParameters;
 
 import spark.Request;
 import spark.Response;
-import spark.Service;
 
 /**
  * Quarantined forwards (ForwardSpamCheck): list with filters, show with headers and spam report, release to the
  * original targets, delete. Backed by the James mail repository of quarantine.properties. See docs/webadmin.md.
  */
-public class QuarantineRoutes implements Routes {
+public class QuarantineRoutes extends PostwardenRoutes {
     public static final String BASE = "/postwarden/quarantine";
-    private static final String MAILS = BASE + "/mails";
-    private static final String MAIL = MAILS + "/:key";
+    private static final String MAIL = "/mails/:key";
 
     private final Quarantine quarantine;
-    private final JsonTransformer json = new JsonTransformer();
 
     @Inject
     QuarantineRoutes(Quarantine quarantine) {
+        super(BASE);
         this.quarantine = quarantine;
     }
 
     @Override
-    public String getBasePath() {
-        return BASE;
-    }
-
-    @Override
-    public void define(Service service) {
-        service.get(MAILS, (request, response) -> list(request), json);
-        service.get(MAIL, (request, response) -> QuarantineViews.Details.of(found(quarantine.find(key(request)), request)), json);
-        service.post(MAIL, this::release, json);
-        service.delete(MAIL, this::delete, json);
+    protected void define(Endpoints endpoints) {
+        endpoints.get("/mails", (request, response) -> list(request));
+        endpoints.get(MAIL, (request, response) -> QuarantineViews.Details.of(found(quarantine.find(key(request)), request)));
+        endpoints.post(MAIL, this::release);
+        endpoints.delete(MAIL, this::delete);
     }
 
     private Object list(Request request) throws MessagingException {
@@ -57,10 +51,7 @@ public class QuarantineRoutes implements Routes {
     }
 
     private Object release(Request request, Response response) throws MessagingException {
-        String action = Optional.ofNullable(request.queryParams("action")).orElse("");
-        if (!action.equals("release")) {
-            throw invalid("Unknown action '" + action + "': use ?action=release");
-        }
+        RequestParameters.requireAction(request, "release");
         String key = key(request);
         QuarantineViews.Summary released = QuarantineViews.Summary.of(found(quarantine.find(key), request));
         if (!quarantine.release(key)) {

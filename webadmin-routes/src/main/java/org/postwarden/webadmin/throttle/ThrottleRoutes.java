@@ -3,7 +3,6 @@ package org.postwarden.webadmin.throttle;
 import static org.postwarden.webadmin.HttpErrors.conflict;
 import static org.postwarden.webadmin.HttpErrors.invalid;
 import static org.postwarden.webadmin.HttpErrors.notFound;
-import static org.postwarden.webadmin.HttpErrors.storeUnavailable;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonExtractor;
-import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.postwarden.throttle.FallbackThrottleStore;
 import org.postwarden.throttle.OverrideStore;
@@ -25,30 +22,24 @@ import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.throttle.ThrottleKey;
 import org.postwarden.throttle.ThrottlePolicy;
 import org.postwarden.throttle.ThrottleStore;
-import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.Throttler;
 import org.postwarden.throttle.Tier;
 import org.postwarden.throttle.WindowSpec;
+import org.postwarden.webadmin.Endpoints;
 import org.postwarden.webadmin.JsonBodies;
+import org.postwarden.webadmin.PostwardenRoutes;
 import spark.Request;
 import spark.Response;
-import spark.Route;
-import spark.Service;
 
 /**
  * Sender throttling administration: limits and counters of accounts, client addresses and sender domains, per-user
  * overrides, suspensions and their audit log. See docs/webadmin.md.
  */
-public class ThrottleRoutes implements Routes {
+public class ThrottleRoutes extends PostwardenRoutes {
     public static final String BASE = "/postwarden/throttle";
-    private static final String USER = BASE + "/users/:user";
+    private static final String USER = "/users/:user";
     private static final String OVERRIDE = USER + "/override";
-    private static final String HISTORY = USER + "/history";
-    private static final String OVERRIDES = BASE + "/overrides";
-    private static final String SUSPENSIONS = BASE + "/suspensions";
-    private static final String IP = BASE + "/ips/:ip";
-    private static final String DOMAIN = BASE + "/domains/:domain";
-    private static final String STORE = BASE + "/store";
+    private static final String IP = "/ips/:ip";
     // Counter names of Throttler's harvesting defence (see its class comment).
     private static final String UNKNOWN_RECIPIENTS = "unknown-recipients";
     private static final String HARVEST_BLOCK = "harvest-block";
@@ -60,13 +51,13 @@ public class ThrottleRoutes implements Routes {
     private final SuspensionStore suspensions;
     private final AccountCreationDates creationDates;
     private final Clock clock;
-    private final JsonTransformer json = new JsonTransformer();
     private final JsonExtractor<OverrideRequest> overrideExtractor = new JsonExtractor<>(OverrideRequest.class);
     private final JsonExtractor<ReasonRequest> reasonExtractor = new JsonExtractor<>(ReasonRequest.class);
 
     @Inject
     ThrottleRoutes(Throttler throttler, ThrottlePolicy policy, ThrottleStore store, OverrideStore overrides,
                    SuspensionStore suspensions, AccountCreationDates creationDates, Clock clock) {
+        super(BASE);
         this.throttler = throttler;
         this.policy = policy;
         this.store = store;
@@ -77,26 +68,21 @@ public class ThrottleRoutes implements Routes {
     }
 
     @Override
-    public String getBasePath() {
-        return BASE;
-    }
-
-    @Override
-    public void define(Service service) {
-        service.get(USER, storeCall(this::user), json);
-        service.post(USER, storeCall(this::suspendOrUnsuspend), json);
-        service.put(OVERRIDE, storeCall(this::setOverride), json);
-        service.delete(OVERRIDE, storeCall(this::removeOverride), json);
-        service.get(HISTORY, storeCall((request, response) -> suspensions.history(user(request)).stream()
-            .map(SuspensionView::of).toList()), json);
-        service.get(OVERRIDES, storeCall((request, response) -> overrides.overrides().entrySet().stream()
-            .map(entry -> OverrideView.of(entry.getKey(), entry.getValue())).toList()), json);
-        service.get(SUSPENSIONS, storeCall((request, response) -> suspensions.suspensions().stream()
-            .map(SuspensionView::of).toList()), json);
-        service.get(IP, storeCall(this::clientIp), json);
-        service.delete(IP + "/counters", storeCall(this::resetClientIp), json);
-        service.get(DOMAIN, storeCall(this::senderDomain), json);
-        service.get(STORE, (request, response) -> storeHealth(), json);
+    protected void define(Endpoints endpoints) {
+        endpoints.get(USER, this::user);
+        endpoints.post(USER, this::suspendOrUnsuspend);
+        endpoints.put(OVERRIDE, this::setOverride);
+        endpoints.delete(OVERRIDE, this::removeOverride);
+        endpoints.get(USER + "/history", (request, response) -> suspensions.history(user(request)).stream()
+            .map(SuspensionView::of).toList());
+        endpoints.get("/overrides", (request, response) -> overrides.overrides().entrySet().stream()
+            .map(entry -> OverrideView.of(entry.getKey(), entry.getValue())).toList());
+        endpoints.get("/suspensions", (request, response) -> suspensions.suspensions().stream()
+            .map(SuspensionView::of).toList());
+        endpoints.get(IP, this::clientIp);
+        endpoints.delete(IP + "/counters", this::resetClientIp);
+        endpoints.get("/domains/:domain", this::senderDomain);
+        endpoints.get("/store", (request, response) -> storeHealth());
     }
 
     private Object user(Request request, Response response) {
@@ -204,17 +190,6 @@ public class ThrottleRoutes implements Routes {
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-    }
-
-    /** A store failure is the server's problem, not the caller's: 503, the cause in the log. Shared by the throttle routes. */
-    static Route storeCall(Route route) {
-        return (request, response) -> {
-            try {
-                return route.handle(request, response);
-            } catch (ThrottleStoreException e) {
-                throw storeUnavailable("throttle", e);
-            }
-        };
     }
 
     record OverrideRequest(String messages, String recipients) {

@@ -3,6 +3,7 @@ package org.postwarden.webadmin.deliverability;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postwarden.deliverability.DoctorConfiguration;
 import org.postwarden.deliverability.DoctorFixture;
+import org.postwarden.webadmin.DeprecatedPath;
 
 import com.google.common.net.InetAddresses;
 
@@ -37,8 +39,9 @@ class DeliverabilityRoutesTest {
     @BeforeAll
     static void start() {
         Set<String> local = Set.copyOf(DoctorFixture.DOMAINS);
-        server = WebAdminUtils.createWebAdminServer(new DeliverabilityRoutes(DoctorFixture.doctor(DoctorFixture.zone()),
-            new LocalDomains(local), DEFAULTS)).start();
+        DeliverabilityRoutes routes = new DeliverabilityRoutes(DoctorFixture.doctor(DoctorFixture.zone()),
+            new LocalDomains(local), DEFAULTS);
+        server = WebAdminUtils.createWebAdminServer(routes, new DeprecatedPath(DeliverabilityRoutes.FORMER_BASE, routes)).start();
         spec = WebAdminUtils.buildRequestSpecification(server).build();
     }
 
@@ -138,6 +141,21 @@ class DeliverabilityRoutesTest {
         given(spec).queryParam("ip", "mail.good.test").get(DeliverabilityRoutes.BASE + "/good.test").then().statusCode(400)
             .body("type", equalTo("InvalidArgument"))
             .body("message", equalTo("ip must be an IPv4 or IPv6 address, got 'mail.good.test'"));
+    }
+
+    @Test
+    void formerPathShouldAnswerTheSameAndPointToTheNewOne() {
+        String current = given(spec).get(DeliverabilityRoutes.BASE + "/good.test").then().statusCode(200)
+            .header("Deprecation", nullValue())
+            .extract().asString();
+
+        String former = given(spec).get("/deliverability/domains/good.test").then().statusCode(200)
+            .header("Deprecation", equalTo("@1796601600"))
+            .header("Link", equalTo("</postwarden/deliverability/domains/good.test>; rel=\"successor-version\""))
+            .extract().asString();
+        assertThat(former).isEqualTo(current);
+        given(spec).get("/deliverability/domains/elsewhere.test").then().statusCode(404)
+            .body("message", equalTo("elsewhere.test is not a local domain"));
     }
 
     /** James' DomainList over a fixed set. */
