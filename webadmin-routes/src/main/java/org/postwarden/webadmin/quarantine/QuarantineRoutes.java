@@ -11,6 +11,9 @@ import javax.mail.MessagingException;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
+import org.postwarden.glue.quarantine.Quarantine;
+import org.postwarden.quarantine.QuarantineFilter;
+import org.postwarden.quarantine.QuarantinedMail;
 
 import spark.Request;
 import spark.Response;
