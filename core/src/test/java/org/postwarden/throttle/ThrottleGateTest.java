@@ -151,13 +151,13 @@ class ThrottleGateTest {
 
     @Test
     void aFailingStoreShouldFailOpen() {
-        ThrottleGate gate = gate(Map.of("ip.messages", "1/1m", "harvest.recipients", "1/10m"), new FailingStore());
+        ThrottleGate gate = gate(Map.of("ip.messages", "1/1m", "harvest.recipients", "1/10m"), new FailingThrottleStore());
 
         Outcome mail = gate.mail(ANONYMOUS, SENDER);
         Outcome rcpt = gate.recipient(ANONYMOUS, SENDER, UNKNOWN, new Transaction());
 
         assertThat(mail.verdict()).isEqualTo(Verdict.FAILED_OPEN);
-        assertThat(mail.why()).isEqualTo("store down");
+        assertThat(mail.why()).isEqualTo(FailingThrottleStore.MESSAGE);
         assertThat(rcpt.verdict()).isEqualTo(Verdict.FAILED_OPEN);
     }
 
@@ -171,27 +171,5 @@ class ThrottleGateTest {
 
         assertThat(gate.mail(ALICE, SENDER).verdict()).isEqualTo(Verdict.FAILED_OPEN);
         assertThat(gate.mail(ANONYMOUS, SENDER).verdict()).isEqualTo(Verdict.PASSED);
-    }
-
-    private static final class FailingStore implements ThrottleStore {
-        @Override
-        public Acquisition acquire(List<WindowSpec> windows, Instant now) {
-            throw new ThrottleStoreException("store down");
-        }
-
-        @Override
-        public List<WindowUsage> peek(List<WindowSpec> windows, Instant now) {
-            throw new ThrottleStoreException("store down");
-        }
-
-        @Override
-        public void reset(String bucket) {
-            throw new ThrottleStoreException("store down");
-        }
-
-        @Override
-        public long purgeIdle(Instant now) {
-            throw new ThrottleStoreException("store down");
-        }
     }
 }
