@@ -2,11 +2,8 @@ package org.postwarden.smtp.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.dnsservice.api.InMemoryDNSService;
-import org.apache.james.domainlist.lib.DomainListConfiguration;
 import org.apache.james.domainlist.memory.MemoryDomainList;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
@@ -14,6 +11,7 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postwarden.smtp.FakeSmtpSession;
+import org.postwarden.smtp.OurDomains;
 
 class QuotedLocalPartHookTest {
     private static final MaybeSender SENDER = MaybeSender.getMailSender("alice@sender.example");
@@ -23,9 +21,7 @@ class QuotedLocalPartHookTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        MemoryDomainList domains = new MemoryDomainList(new InMemoryDNSService());
-        domains.configure(DomainListConfiguration.builder().autoDetect(false).autoDetectIp(false).build());
-        domains.addDomain(Domain.of("postwarden.test"));
+        MemoryDomainList domains = OurDomains.of("postwarden.test");
         hook = new QuotedLocalPartHook(domains);
     }
 

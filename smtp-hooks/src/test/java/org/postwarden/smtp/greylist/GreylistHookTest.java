@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.dnsservice.api.InMemoryDNSService;
-import org.apache.james.domainlist.lib.DomainListConfiguration;
 import org.apache.james.domainlist.memory.MemoryDomainList;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -26,6 +23,7 @@ import org.postwarden.greylist.GreylistSettings;
 import org.postwarden.greylist.InMemoryGreylistStore;
 import org.postwarden.greylist.TripletQuery;
 import org.postwarden.smtp.FakeSmtpSession;
+import org.postwarden.smtp.OurDomains;
 import org.postwarden.testing.MutableClock;
 
 class GreylistHookTest {
@@ -37,9 +35,7 @@ class GreylistHookTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        domains = new MemoryDomainList(new InMemoryDNSService());
-        domains.configure(DomainListConfiguration.builder().autoDetect(false).autoDetectIp(false).build());
-        domains.addDomain(Domain.of("postwarden.test"));
+        domains = OurDomains.of("postwarden.test");
     }
 
     private GreylistHook hook(GreylistSettings settings) {
