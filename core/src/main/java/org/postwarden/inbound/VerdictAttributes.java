@@ -1,8 +1,13 @@
 package org.postwarden.inbound;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.postwarden.authresults.MethodResults;
 
 /**
  * The names and values under which a verdict travels with the mail through the mailet container, for matchers
@@ -16,6 +21,8 @@ public final class VerdictAttributes {
     public static final String DMARC_POLICY = "postwarden.dmarc.policy";
     public static final String ARC = "postwarden.arc.result";
     public static final String DISPOSITION = "postwarden.inbound.disposition";
+    /** The attributes {@link #results} reads back, by the RFC 8601 method they carry. */
+    private static final Map<String, String> METHODS = Map.of("spf", SPF, "dkim", DKIM, "dmarc", DMARC, "arc", ARC);
 
     private VerdictAttributes() {
     }
@@ -30,5 +37,20 @@ public final class VerdictAttributes {
         attributes.put(ARC, verdict.arc().cv().tagValue());
         attributes.put(DISPOSITION, verdict.disposition().name().toLowerCase(Locale.ROOT));
         return attributes;
+    }
+
+    /**
+     * Reads back what {@link #of} wrote: each method's results, or empty when the mail carries no verdict.
+     *
+     * @param attribute the values of the named attribute on the mail, none when it is absent
+     */
+    public static Optional<MethodResults> results(Function<String, List<String>> attribute) {
+        if (attribute.apply(DISPOSITION).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> byMethod = new LinkedHashMap<>();
+        METHODS.forEach((method, name) -> byMethod.put(method,
+            attribute.apply(name).stream().map(value -> value.toLowerCase(Locale.ROOT)).toList()));
+        return Optional.of(new MethodResults(byMethod));
     }
 }

@@ -13,6 +13,11 @@ public record Quota(RateLimits messages, RateLimits recipients) {
         Objects.requireNonNull(recipients, "recipients");
     }
 
+    /** The recipient limits alone: what one more recipient of a message already counted consumes. */
+    public Quota recipientsOnly() {
+        return new Quota(RateLimits.NONE, recipients);
+    }
+
     public boolean isEmpty() {
         return messages.isEmpty() && recipients.isEmpty();
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Sender throttling, as the SMTP hooks and the outgoing queue ask for it; {@link ThrottlePolicy} says which
@@ -52,13 +53,30 @@ public final class Throttler {
      */
     public ThrottleDecision checkSender(String user, String senderDomain, String clientIp, int recipients,
                                         Instant accountCreated) {
+        return check(user, senderDomain, clientIp, recipients, accountCreated, UnaryOperator.identity());
+    }
+
+    /**
+     * Counts one more recipient of a message {@link #checkSender} already counted: in the same {@code recipients}
+     * and {@code attempts-recipients} counters of every key, and no message. Same parameters as
+     * {@link #checkSender}.
+     */
+    public ThrottleDecision checkAnotherRecipient(String user, String senderDomain, String clientIp,
+                                                  Instant accountCreated) {
+        return check(user, senderDomain, clientIp, 1, accountCreated, Quota::recipientsOnly);
+    }
+
+    /** @param counted the part of each quota this check consumes */
+    private ThrottleDecision check(String user, String senderDomain, String clientIp, int recipients,
+                                   Instant accountCreated, UnaryOperator<Quota> counted) {
         Instant now = clock.instant();
         List<WindowSpec> windows = new ArrayList<>();
         if (user != null) {
             ThrottleKey account = ThrottleKey.user(user);
-            List<WindowSpec> accountWindows = tier(account, accountCreated, now).quota()
+            List<WindowSpec> accountWindows = counted.apply(tier(account, accountCreated, now).quota())
                 .windows(account, "", recipients);
-            Optional<ThrottleDecision> suspended = suspension(account, accountWindows, recipients, now);
+            Optional<ThrottleDecision> suspended = suspension(account, accountWindows,
+                counted.apply(policy.suspension()), recipients, now);
             if (suspended.isPresent()) {
                 return suspended.get();
             }
@@ -66,9 +84,10 @@ public final class Throttler {
         }
         if (senderDomain != null && !senderDomain.isBlank()) {
             ThrottleKey domain = ThrottleKey.senderDomain(senderDomain);
-            windows.addAll(policy.senderDomains().forDomain(domain.value()).windows(domain, "", recipients));
+            windows.addAll(counted.apply(policy.senderDomains().forDomain(domain.value()))
+                .windows(domain, "", recipients));
         }
-        windows.addAll(policy.clientIps().windows(ThrottleKey.clientIp(clientIp), "", recipients));
+        windows.addAll(counted.apply(policy.clientIps()).windows(ThrottleKey.clientIp(clientIp), "", recipients));
         if (windows.isEmpty()) {
             return ThrottleDecision.allow();
         }
@@ -157,12 +176,12 @@ public final class Throttler {
 
     /** The suspension in force or just decided, if any; counts the attempt towards the hard threshold. */
     private Optional<ThrottleDecision> suspension(ThrottleKey account, List<WindowSpec> accountWindows,
-                                                  int recipients, Instant now) {
+                                                  Quota hardThreshold, int recipients, Instant now) {
         Optional<SuspensionEvent> current = suspensions.suspension(account);
-        if (current.isPresent() || policy.suspension().isEmpty()) {
+        if (current.isPresent() || hardThreshold.isEmpty()) {
             return current.map(event -> ThrottleDecision.suspended(event, false));
         }
-        List<WindowSpec> threshold = policy.suspension().windows(account, ATTEMPTS, recipients);
+        List<WindowSpec> threshold = hardThreshold.windows(account, ATTEMPTS, recipients);
         Acquisition attempt = store.acquire(threshold, now);
         if (attempt.allowed()) {
             return Optional.empty();

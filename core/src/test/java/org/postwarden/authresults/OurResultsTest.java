@@ -1,8 +1,10 @@
 package org.postwarden.authresults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.postwarden.dkim.RawMessage;
@@ -37,5 +39,23 @@ class OurResultsTest {
         assertThat(ours.says("spf", "fail")).isTrue();
         assertThat(ours.says("dmarc", "permerror")).isFalse();
         assertThat(ours.says("spf", "failed")).isFalse();
+    }
+
+    @Test
+    void resultsShouldListEachMethodOnceParsedIncludingEverySignature() {
+        OurResults ours = OurResults.in(message("Authentication-Results: mx.test 1; spf=pass smtp.mailfrom=\"a;b\"@x.example;\r\n"
+            + " dkim=pass header.d=a.example; dkim=fail (bad (nested) comment; dmarc=pass) header.d=b.example;\r\n"
+            + " dmarc/1 = none header.from=a.example\r\n"), "mx.test").orElseThrow();
+
+        assertThat(ours.results().byMethod()).containsOnly(
+            entry("spf", List.of("pass")), entry("dkim", List.of("pass", "fail")), entry("dmarc", List.of("none")));
+    }
+
+    @Test
+    void noResultShouldSayNothing() {
+        OurResults ours = OurResults.in(message("Authentication-Results: mx.test; none\r\n"), "mx.test").orElseThrow();
+
+        assertThat(ours.results().byMethod()).isEmpty();
+        assertThat(ours.says("dmarc", "none")).isFalse();
     }
 }

@@ -17,6 +17,7 @@ import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
 import org.postwarden.dns.DnsResolver;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.inbound.InboundAuthenticator;
 import org.postwarden.srs.SrsConfiguration;
 import org.slf4j.Logger;

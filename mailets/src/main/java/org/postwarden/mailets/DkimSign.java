@@ -13,6 +13,7 @@ import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
 import org.postwarden.dkim.keys.DkimSigners;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.identity.HeaderAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -22,9 +22,13 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.postwarden.authresults.MethodResults;
 import org.postwarden.authresults.OurResults;
 import org.postwarden.dkim.RawMessage;
+import org.postwarden.glue.MailVerdicts;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.inbound.InboundAuthenticator;
+import org.postwarden.quarantine.QuarantineAttributes;
 import org.postwarden.reputation.Outcome;
 import org.postwarden.reputation.SenderReputation;
 import org.postwarden.spam.SpamVerdict;
@@ -34,8 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps spam from being forwarded: before a forward leaves, asks SpamAssassin's spamd (SPAMC/1.5) and reads our own
- * Authentication-Results (the one with our authserv-id) for {@code dmarc=fail} and {@code spf=fail}. Spam, and mail
+ * Keeps spam from being forwarded: before a forward leaves, asks SpamAssassin's spamd (SPAMC/1.5) and reads the
+ * verdict of our inbound check for {@code dmarc=fail} and {@code spf=fail}: the mail's verdict attributes
+ * ({@link MailVerdicts}), or, when the mail carries none, our own Authentication-Results (the one with our
+ * authserv-id). James 3.8.1 re-sends a forward (RecipientRewriteTable, Sieve redirect) as a new mail without the
+ * original's attributes, so for most forwards the header is what carries the verdict. Spam, and mail
  * failing DMARC or without a determinable author domain ({@code dmarc=permerror}, always), is stored in the
  * quarantine repository with {@code postwarden.quarantine.*} attributes (reason, score, threshold, report, the
  * forward targets) and consumed: never forwarded, never bounced. Local recipients are delivered before the relay
@@ -62,14 +69,13 @@ import org.slf4j.LoggerFactory;
 public class ForwardSpamCheck extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ForwardSpamCheck.class);
 
-    public static final AttributeName REASON = AttributeName.of("postwarden.quarantine.reason");
-    public static final AttributeName SCORE = AttributeName.of("postwarden.quarantine.score");
-    public static final AttributeName THRESHOLD = AttributeName.of("postwarden.quarantine.threshold");
-    public static final AttributeName REPORT = AttributeName.of("postwarden.quarantine.report");
-    public static final AttributeName TARGETS = AttributeName.of("postwarden.quarantine.targets");
-    public static final AttributeName ATTEMPTS = AttributeName.of("postwarden.spamcheck.attempts");
-    /** Set by the webadmin release of a quarantined mail: the operator decided, the mail is not checked again. */
-    public static final AttributeName RELEASED = AttributeName.of("postwarden.quarantine.released");
+    private static final AttributeName REASON = AttributeName.of(QuarantineAttributes.REASON);
+    private static final AttributeName SCORE = AttributeName.of(QuarantineAttributes.SCORE);
+    private static final AttributeName THRESHOLD = AttributeName.of(QuarantineAttributes.THRESHOLD);
+    private static final AttributeName REPORT = AttributeName.of(QuarantineAttributes.REPORT);
+    private static final AttributeName TARGETS = AttributeName.of(QuarantineAttributes.TARGETS);
+    private static final AttributeName RELEASED = AttributeName.of(QuarantineAttributes.RELEASED);
+    static final AttributeName ATTEMPTS = AttributeName.of("postwarden.spamcheck.attempts");
 
     private final MailRepositoryStore repositories;
     private final MailQueueFactory<?> queues;
@@ -113,12 +119,13 @@ public class ForwardSpamCheck extends GenericMailet {
             return;
         }
         byte[] message = MessageBytes.read(mail);
-        Optional<OurResults> ourResults = OurResults.in(RawMessage.parse(message), authservId);
-        if (ourResults.isEmpty()) {
+        Optional<MethodResults> inbound = MailVerdicts.results(mail)
+            .or(() -> OurResults.in(RawMessage.parse(message), authservId).map(OurResults::results));
+        if (inbound.isEmpty()) {
             // Not a forward of inbound mail: a bounce or notification of ours, or a local user's mail re-sent.
             return;
         }
-        List<String> reasons = ownSignals(ourResults.get());
+        List<String> reasons = ownSignals(inbound.get());
         try {
             SpamVerdict verdict = spamd.check(message);
             if (verdict.spam()) {
@@ -145,7 +152,7 @@ public class ForwardSpamCheck extends GenericMailet {
         }
     }
 
-    private List<String> ownSignals(OurResults ourResults) {
+    private List<String> ownSignals(MethodResults ourResults) {
         List<String> reasons = new ArrayList<>();
         // Never forwarded, whatever quarantineDmarcFail says: no policy protects the domain the reader is shown.
         if (ourResults.says("dmarc", "permerror")) {

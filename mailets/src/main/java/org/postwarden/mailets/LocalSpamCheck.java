@@ -9,6 +9,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.inbound.VerdictAttributes;
 import org.postwarden.spam.SpamVerdict;
 import org.postwarden.spam.SpamdClient;

@@ -27,6 +27,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.postwarden.dns.DnsResolver;
 import org.postwarden.dns.MxRecord;
 import org.postwarden.dns.RecordType;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.mtasts.DeliveryOutcome;
 import org.postwarden.mtasts.EnforcedDelivery;
 import org.postwarden.mtasts.MtaStsConfiguration;

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
-import org.apache.mailet.AttributeName;
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.postwarden.glue.MailVerdicts;
 
 /**
  * Matches every recipient when one of the comma separated values of the condition is the value (or, for DKIM,
@@ -22,12 +20,12 @@ import org.apache.mailet.base.GenericMatcher;
  * (submission, trusted networks) has no attribute and is never matched.
  */
 abstract class VerdictAttributeIs extends GenericMatcher {
-    private final AttributeName attribute;
+    private final String attribute;
     private final Set<String> allowed;
     private Set<String> wanted;
 
     VerdictAttributeIs(String attribute, List<String> allowed) {
-        this.attribute = AttributeName.of(attribute);
+        this.attribute = attribute;
         this.allowed = Set.copyOf(allowed);
     }
 
@@ -48,17 +46,7 @@ abstract class VerdictAttributeIs extends GenericMatcher {
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        boolean matches = mail.getAttribute(attribute)
-            .map(found -> values(found.getValue()))
-            .orElse(Stream.empty())
-            .anyMatch(wanted::contains);
+        boolean matches = MailVerdicts.values(mail, attribute).stream().anyMatch(wanted::contains);
         return matches ? mail.getRecipients() : List.of();
-    }
-
-    private static Stream<String> values(AttributeValue<?> value) {
-        if (value.value() instanceof Collection<?> items) {
-            return items.stream().map(item -> item instanceof AttributeValue<?> nested ? nested.value() : item).map(Object::toString);
-        }
-        return Stream.of(value.value().toString());
     }
 }

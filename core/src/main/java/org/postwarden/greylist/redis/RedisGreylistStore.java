@@ -3,15 +3,11 @@ package org.postwarden.greylist.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.postwarden.common.redis.RedisConnection;
 import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.GreylistTriplet;
@@ -52,11 +49,9 @@ public final class RedisGreylistStore implements GreylistStore, AutoCloseable {
     private static final String WHITELIST_KEY = PREFIX + "whitelist";
     private static final int MAX_SCAN_CALLS = 100;
     private static final int SCAN_BATCH = 1_000;
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final Optional<RedisClient> ownedClient;
+    private final RedisConnection connection;
     private final RedisCommands<String, String> commands;
     private final LuaScript compareAndSet;
     private final LuaScript recordNetworkPass;
@@ -64,47 +59,24 @@ public final class RedisGreylistStore implements GreylistStore, AutoCloseable {
 
     /** Uses a connection the caller keeps ownership of. */
     public RedisGreylistStore(StatefulRedisConnection<String, String> connection) {
-        this(connection, Optional.empty());
+        this(RedisConnection.borrowed(connection));
     }
 
-    private RedisGreylistStore(StatefulRedisConnection<String, String> connection, Optional<RedisClient> ownedClient) {
+    private RedisGreylistStore(RedisConnection connection) {
         this.connection = connection;
-        this.ownedClient = ownedClient;
-        this.commands = connection.sync();
+        this.commands = connection.commands();
         this.compareAndSet = new LuaScript(RedisScripts.COMPARE_AND_SET, commands);
         this.recordNetworkPass = new LuaScript(RedisScripts.RECORD_NETWORK_PASS, commands);
         this.deleteIfExpired = new LuaScript(RedisScripts.DELETE_IF_EXPIRED, commands);
     }
 
     /**
-     * Connects to {@code redis://host:6379/0} or {@code redis-sentinel://host:26379/0#mymaster}; see
-     * {@link RedisURI#create(String)}. Close the store to close the connection.
-     */
-    public static RedisGreylistStore connect(String uri) {
-        return connect(RedisURI.create(uri));
-    }
-
-    /**
-     * Lettuce waits 60 s for an answer by default, far too long for an SMTP client waiting on RCPT: unless the URI
-     * sets another {@code timeout}, 2 s apply. Commands fail at once while the connection is down (Lettuce
-     * reconnects in the background), so the hook can let mail through instead of queueing behind an outage.
+     * Connects as {@link RedisConnection#open} does. Close the store to close the connection.
      *
      * @throws GreylistStoreException when Redis cannot be reached
      */
-    public static RedisGreylistStore connect(RedisURI uri) {
-        if (uri.getTimeout().equals(RedisURI.DEFAULT_TIMEOUT_DURATION)) {
-            uri.setTimeout(DEFAULT_TIMEOUT);
-        }
-        RedisClient client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .build());
-        try {
-            return new RedisGreylistStore(client.connect(), Optional.of(client));
-        } catch (RedisException e) {
-            client.shutdown();
-            throw new GreylistStoreException("Cannot connect to Redis: " + e.getMessage(), e);
-        }
+    public static RedisGreylistStore connect(String uri) {
+        return new RedisGreylistStore(RedisConnection.open(uri, GreylistStoreException::new));
     }
 
     @Override
@@ -227,10 +199,7 @@ public final class RedisGreylistStore implements GreylistStore, AutoCloseable {
     /** Closes the connection when this store opened it. */
     @Override
     public void close() {
-        ownedClient.ifPresent(client -> {
-            connection.close();
-            client.shutdown();
-        });
+        connection.close();
     }
 
     private void scan(String pattern, Supplier<Boolean> done, Consumer<String> visit) {

@@ -1,9 +1,6 @@
 package org.postwarden.throttle.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
@@ -12,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
+import org.postwarden.common.redis.RedisConnection;
 import org.postwarden.throttle.Acquisition;
 import org.postwarden.throttle.Gcra;
 import org.postwarden.throttle.ThrottleStore;
@@ -29,49 +26,30 @@ import org.postwarden.throttle.WindowUsage;
  */
 public final class RedisThrottleStore implements ThrottleStore, AutoCloseable {
     private static final String PREFIX = "postwarden:throttle:";
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final Optional<RedisClient> ownedClient;
+    private final RedisConnection connection;
     private final RedisCommands<String, String> commands;
     private final AcquireScript acquireScript;
 
     /** Uses a connection the caller keeps ownership of. */
     public RedisThrottleStore(StatefulRedisConnection<String, String> connection) {
-        this(connection, Optional.empty());
+        this(RedisConnection.borrowed(connection));
     }
 
-    private RedisThrottleStore(StatefulRedisConnection<String, String> connection, Optional<RedisClient> ownedClient) {
+    private RedisThrottleStore(RedisConnection connection) {
         this.connection = connection;
-        this.ownedClient = ownedClient;
-        this.commands = connection.sync();
+        this.commands = connection.commands();
         this.acquireScript = new AcquireScript(commands);
     }
 
     /**
-     * Connects to {@code redis://host:6379/0} or {@code redis-sentinel://host:26379/0#mymaster}; see
-     * {@link RedisURI#create(String)}. Unless the URI sets a {@code timeout}, 2 s apply rather than Lettuce's 60 s,
-     * and commands fail at once while the connection is down (Lettuce reconnects in the background), so that a
-     * {@link org.postwarden.throttle.FallbackThrottleStore} takes over quickly. Close the store to close the
-     * connection.
+     * Connects as {@link RedisConnection#open} does, so that a {@link org.postwarden.throttle.FallbackThrottleStore}
+     * takes over quickly when Redis is down. Close the store to close the connection.
      *
      * @throws ThrottleStoreException when Redis cannot be reached
      */
     public static RedisThrottleStore connect(String uri) {
-        RedisURI redisUri = RedisURI.create(uri);
-        if (redisUri.getTimeout().equals(RedisURI.DEFAULT_TIMEOUT_DURATION)) {
-            redisUri.setTimeout(DEFAULT_TIMEOUT);
-        }
-        RedisClient client = RedisClient.create(redisUri);
-        client.setOptions(ClientOptions.builder()
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .build());
-        try {
-            return new RedisThrottleStore(client.connect(), Optional.of(client));
-        } catch (RedisException e) {
-            client.shutdown();
-            throw new ThrottleStoreException("Cannot connect to Redis: " + e.getMessage(), e);
-        }
+        return new RedisThrottleStore(RedisConnection.open(uri, ThrottleStoreException::new));
     }
 
     @Override
@@ -122,10 +100,7 @@ public final class RedisThrottleStore implements ThrottleStore, AutoCloseable {
     /** Closes the connection when this store opened it. */
     @Override
     public void close() {
-        ownedClient.ifPresent(client -> {
-            connection.close();
-            client.shutdown();
-        });
+        connection.close();
     }
 
     private static <T> T call(String action, Supplier<T> work) {

@@ -11,7 +11,7 @@ import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 import org.postwarden.server.config.PropertiesFiles;
-import org.postwarden.webadmin.quarantine.Quarantine;
+import org.postwarden.glue.quarantine.Quarantine;
 import org.postwarden.webadmin.quarantine.QuarantineRoutes;
 
 import com.google.inject.AbstractModule;

@@ -11,7 +11,7 @@ import javax.mail.MessagingException;
 
 import org.postwarden.common.Durations;
 import org.postwarden.server.config.PeriodicJob;
-import org.postwarden.webadmin.quarantine.Quarantine;
+import org.postwarden.glue.quarantine.Quarantine;
 
 /** Deletes quarantined mail older than {@code retention} (default 30d) every {@code purge.interval} (default 1h). */
 @Singleton

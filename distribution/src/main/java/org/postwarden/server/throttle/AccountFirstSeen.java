@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postwarden.common.jdbc.Jdbc;
 import org.postwarden.common.jdbc.Tables;
-import org.postwarden.smtp.throttle.AccountAges;
+import org.postwarden.throttle.AccountAges;
 import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.webadmin.throttle.AccountCreationDates;
 

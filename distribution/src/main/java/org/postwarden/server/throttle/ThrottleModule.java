@@ -10,7 +10,8 @@ import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 import org.postwarden.server.config.PropertiesFiles;
-import org.postwarden.smtp.throttle.AccountAges;
+import org.postwarden.smtp.throttle.PostmasterNotifier;
+import org.postwarden.throttle.AccountAges;
 import org.postwarden.throttle.FallbackThrottleStore;
 import org.postwarden.throttle.InMemoryOverrideStore;
 import org.postwarden.throttle.InMemorySuspensionStore;
@@ -20,6 +21,7 @@ import org.postwarden.throttle.OverrideStore;
 import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.throttle.ThrottlePolicy;
 import org.postwarden.throttle.ThrottleStore;
+import org.postwarden.throttle.ThrottleGate;
 import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.Throttler;
 import org.postwarden.throttle.jdbc.JdbcOverrideStore;
@@ -133,6 +135,12 @@ public class ThrottleModule extends AbstractModule {
             }
         });
         return new Throttler(policy, store, overrides, suspensions, clock);
+    }
+
+    @Provides
+    @Singleton
+    ThrottleGate gate(Throttler throttler, AccountAges ages, PostmasterNotifier postmaster, Clock clock) {
+        return new ThrottleGate(throttler, ages, postmaster, clock);
     }
 
     private static FallbackThrottleStore fallback(ThrottleStore shared, Clock clock) {

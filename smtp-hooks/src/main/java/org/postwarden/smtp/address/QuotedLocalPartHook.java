@@ -6,13 +6,13 @@ import javax.mail.internet.AddressException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.postwarden.smtp.LocalDomains;
 import org.postwarden.address.LocalPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ public class QuotedLocalPartHook implements RcptHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
-        if (!recipient.getLocalPart().startsWith("\"") || !isLocal(recipient)) {
+        if (!recipient.getLocalPart().startsWith("\"") || !LocalDomains.isLocal(domains, recipient)) {
             return HookResult.DECLINED;
         }
         if (LocalPart.of(recipient.getLocalPart()) instanceof LocalPart.DotString dotString) {
@@ -54,12 +54,4 @@ public class QuotedLocalPartHook implements RcptHook {
             .smtpDescription("5.1.1 Unknown user: " + recipient.asString()).build();
     }
 
-    private boolean isLocal(MailAddress recipient) {
-        try {
-            return domains.containsDomain(recipient.getDomain());
-        } catch (DomainListException e) {
-            LOGGER.warn("cannot tell whether {} is local: {}", recipient.getDomain(), e.getMessage());
-            return false;
-        }
-    }
 }

@@ -10,9 +10,9 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.postwarden.dkim.RawMessage;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.hygiene.HygieneVerdict;
 import org.postwarden.hygiene.MessageHygiene;
-import org.postwarden.mailets.MessageBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

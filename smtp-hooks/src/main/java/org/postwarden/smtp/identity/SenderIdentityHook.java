@@ -8,7 +8,6 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -16,10 +15,11 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
+import org.postwarden.smtp.LocalDomains;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dns.DnsResolver;
+import org.postwarden.glue.MessageBytes;
 import org.postwarden.identity.SenderIdentityPolicy;
-import org.postwarden.mailets.MessageBytes;
 import org.postwarden.spf.SpfStatus;
 import org.postwarden.spf.SpfVerifier;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public class SenderIdentityHook implements MailHook, JamesMessageHook {
             return policy.mayUse(user, mailFrom) ? HookResult.DECLINED
                 : refuse(session, "MAIL FROM <" + mailFrom + "> is not one of " + user + "'s addresses");
         }
-        if (session.isRelayingAllowed() || !isLocal(sender.get())) {
+        if (session.isRelayingAllowed() || !LocalDomains.isLocal(domains, sender.get())) {
             return HookResult.DECLINED;
         }
         return switch (policy.unauthenticatedLocalSender()) {
@@ -88,14 +88,6 @@ public class SenderIdentityHook implements MailHook, JamesMessageHook {
         return spf.check(session.getRemoteAddress().getAddress(), mailFrom, helo).status() == SpfStatus.PASS;
     }
 
-    private boolean isLocal(MailAddress address) {
-        try {
-            return domains.containsDomain(address.getDomain());
-        } catch (DomainListException e) {
-            LOGGER.warn("cannot tell whether {} is local: {}", address.getDomain(), e.getMessage());
-            return false;
-        }
-    }
 
     private static HookResult refuse(SMTPSession session, String reason) {
         LOGGER.info("refused sender identity from {} (user {}): {}", session.getRemoteAddress().getAddress().getHostAddress(),

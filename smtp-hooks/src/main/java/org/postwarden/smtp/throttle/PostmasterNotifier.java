@@ -10,6 +10,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.MailetContext;
 import org.postwarden.throttle.SuspensionEvent;
+import org.postwarden.throttle.ThrottleGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Tells the postmaster ({@code <postmaster>} of mailetcontainer.xml) that an account was suspended, with the audit
  * record, as a plain text mail through the mailet container.
  */
-public class PostmasterNotifier {
+public class PostmasterNotifier implements ThrottleGate.SuspensionNotice {
     private static final Logger LOGGER = LoggerFactory.getLogger(PostmasterNotifier.class);
 
     private final MailetContext mailetContext;
@@ -33,6 +34,7 @@ public class PostmasterNotifier {
     }
 
     /** Never throws: a notice that cannot be sent is logged at ERROR, the suspension stays. */
+    @Override
     public void suspended(SuspensionEvent event, String clientIp) {
         MailAddress postmaster = mailetContext.getPostmaster();
         try {

@@ -9,6 +9,9 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.webadmin.utils.Responses;
+import org.postwarden.glue.quarantine.Quarantine;
+import org.postwarden.quarantine.QuarantineFilter;
+import org.postwarden.quarantine.QuarantinedMail;
 import org.postwarden.webadmin.Endpoints;
 import org.postwarden.webadmin.PostwardenRoutes;
 import org.postwarden.webadmin.RequestParameters;

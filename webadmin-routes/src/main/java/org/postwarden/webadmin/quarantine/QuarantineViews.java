@@ -1,6 +1,7 @@
 package org.postwarden.webadmin.quarantine;
 
 import java.util.List;
+import org.postwarden.quarantine.QuarantinedMail;
 
 /** The JSON of the quarantine routes. Dates are ISO-8601 instants; score and threshold are null when spamd gave none. */
 final class QuarantineViews {

@@ -1,4 +1,4 @@
-package org.postwarden.mailets;
+package org.postwarden.glue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

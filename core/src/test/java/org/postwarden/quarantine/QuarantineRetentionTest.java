@@ -1,4 +1,4 @@
-package org.postwarden.webadmin.quarantine;
+package org.postwarden.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,22 +16,22 @@ class QuarantineRetentionTest {
 
     @Test
     void aMailOlderThanTheRetentionShouldBePurged() {
-        assertThat(Quarantine.isExpired(Optional.of(NOW.minus(THIRTY_DAYS).minusSeconds(1)), NOW, THIRTY_DAYS)).isTrue();
+        assertThat(QuarantineRetention.isExpired(Optional.of(NOW.minus(THIRTY_DAYS).minusSeconds(1)), NOW, THIRTY_DAYS)).isTrue();
     }
 
     @Test
     void aMailExactlyAsOldAsTheRetentionShouldBeKept() {
-        assertThat(Quarantine.isExpired(Optional.of(NOW.minus(THIRTY_DAYS)), NOW, THIRTY_DAYS)).isFalse();
+        assertThat(QuarantineRetention.isExpired(Optional.of(NOW.minus(THIRTY_DAYS)), NOW, THIRTY_DAYS)).isFalse();
     }
 
     @Test
     void aRecentMailShouldBeKept() {
-        assertThat(Quarantine.isExpired(Optional.of(NOW.minus(Duration.ofDays(1))), NOW, THIRTY_DAYS)).isFalse();
+        assertThat(QuarantineRetention.isExpired(Optional.of(NOW.minus(Duration.ofDays(1))), NOW, THIRTY_DAYS)).isFalse();
     }
 
     @Test
     void aMailWithoutDateShouldBeKept() {
-        assertThat(Quarantine.isExpired(Optional.empty(), NOW, THIRTY_DAYS)).isFalse();
+        assertThat(QuarantineRetention.isExpired(Optional.empty(), NOW, THIRTY_DAYS)).isFalse();
     }
 
     @Test

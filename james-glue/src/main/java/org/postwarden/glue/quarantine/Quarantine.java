@@ -1,4 +1,4 @@
-package org.postwarden.webadmin.quarantine;
+package org.postwarden.glue.quarantine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,13 @@ import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.postwarden.quarantine.QuarantineAttributes;
+import org.postwarden.quarantine.QuarantineFilter;
+import org.postwarden.quarantine.QuarantineRetention;
+import org.postwarden.quarantine.QuarantinedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +62,7 @@ public class Quarantine {
                 continue; // released or deleted meanwhile
             }
             try {
-                QuarantinedMail quarantined = QuarantinedMail.of(key.asString(), mail);
+                QuarantinedMail quarantined = QuarantinedMails.of(key.asString(), mail);
                 if (filter.matches(quarantined)) {
                     matching.add(quarantined);
                 }
@@ -77,7 +82,7 @@ public class Quarantine {
             return Optional.empty();
         }
         try {
-            return Optional.of(QuarantinedMail.of(key, mail));
+            return Optional.of(QuarantinedMails.of(key, mail));
         } finally {
             LifecycleUtil.dispose(mail);
         }
@@ -100,12 +105,12 @@ public class Quarantine {
         try {
             Mail copy = mail.duplicate();
             List<MailAddress> targets = new ArrayList<>();
-            for (String target : QuarantinedMail.targets(mail)) {
+            for (String target : QuarantinedMails.targets(mail)) {
                 targets.add(new MailAddress(target));
             }
             copy.setRecipients(targets);
             copy.setState(RELEASE_PROCESSOR);
-            copy.setAttribute(new Attribute(QuarantinedMail.RELEASED, AttributeValue.of(true)));
+            copy.setAttribute(new Attribute(AttributeName.of(QuarantineAttributes.RELEASED), AttributeValue.of(true)));
             try {
                 queues.createQueue(MailQueueFactory.SPOOL).enQueue(copy);
             } finally {
@@ -141,7 +146,7 @@ public class Quarantine {
             MailKey key = keys.next();
             Mail mail = repository.retrieve(key);
             if (mail != null) {
-                if (isExpired(Optional.ofNullable(mail.getLastUpdated()).map(date -> date.toInstant()), now, retention)) {
+                if (QuarantineRetention.isExpired(Optional.ofNullable(mail.getLastUpdated()).map(date -> date.toInstant()), now, retention)) {
                     expired.add(key);
                 }
                 LifecycleUtil.dispose(mail);
@@ -152,11 +157,6 @@ public class Quarantine {
             LOGGER.info("quarantine retention: purged {} mails older than {}", expired.size(), retention);
         }
         return expired.size();
-    }
-
-    /** The purge decision: strictly older than the retention period. A mail without a date is kept. */
-    public static boolean isExpired(Optional<Instant> quarantinedAt, Instant now, Duration retention) {
-        return quarantinedAt.map(date -> date.plus(retention).isBefore(now)).orElse(false);
     }
 
     private MailRepository repository() throws MessagingException {

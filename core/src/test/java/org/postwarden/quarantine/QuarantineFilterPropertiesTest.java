@@ -1,4 +1,4 @@
-package org.postwarden.webadmin.quarantine;
+package org.postwarden.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.postwarden.mailets;
+package org.postwarden.glue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

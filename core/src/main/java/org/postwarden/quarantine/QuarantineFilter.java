@@ -1,4 +1,4 @@
-package org.postwarden.webadmin.quarantine;
+package org.postwarden.quarantine;
 
 import java.time.Instant;
 import java.time.LocalDate;
