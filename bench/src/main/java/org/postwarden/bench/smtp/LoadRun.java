@@ -75,6 +75,9 @@ public final class LoadRun {
 
         LoadMail mail = new LoadMail(size);
         List<AutoCloseable> opened = new ArrayList<>();
+        // Interrupted (Ctrl-C, the script killed), the run must still stop the servers it started.
+        Thread closer = new Thread(() -> closeAll(opened), "close-servers");
+        Runtime.getRuntime().addShutdownHook(closer);
         try {
             CountingSink sink = opened(opened, new CountingSink());
             HamSpamd hamSpamd = opened(opened, new HamSpamd());
@@ -143,6 +146,13 @@ public final class LoadRun {
                 Files.writeString(Path.of(tableFile), table);
             }
         } finally {
+            closeAll(opened);
+            Runtime.getRuntime().removeShutdownHook(closer);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        synchronized (opened) {
             Collections.reverse(opened);
             for (AutoCloseable resource : opened) {
                 try {
@@ -151,6 +161,7 @@ public final class LoadRun {
                     System.err.println("closing " + resource.getClass().getSimpleName() + ": " + e);
                 }
             }
+            opened.clear();
         }
     }
 
@@ -223,7 +234,9 @@ public final class LoadRun {
     }
 
     private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {
-        opened.add(resource);
+        synchronized (opened) {
+            opened.add(resource);
+        }
         return resource;
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,7 @@ final class PostfixServer implements LoadServer {
         Files.setOwner(Files.createDirectories(root.resolve("data")), users.lookupPrincipalByName("postfix"));
         Path mail = Files.createDirectories(root.resolve("mail"));
         Files.setOwner(mail, users.lookupPrincipalByName("nobody"));
+        Files.getFileAttributeView(mail, PosixFileAttributeView.class).setGroup(users.lookupPrincipalByGroupName("nogroup"));
         Object mailUid = Files.getAttribute(mail, "unix:uid");
         Object mailGid = Files.getAttribute(mail, "unix:gid");
         List<String> mailboxes = new ArrayList<>();
