@@ -203,7 +203,8 @@ public final class LoadRun {
         if (delivered < expected) {
             log(unit.name(), scenario.title + ": only " + (delivered - before) + " of " + load.accepted() + " accepted messages arrived within " + DELIVERY_TIMEOUT);
         }
-        int signed = scenario == Scenario.INBOUND ? 0 : sink.signed() - signedBefore;
+        // Forwards carry the origin's signature already: only relayed submissions show who signed.
+        int signed = scenario == Scenario.RELAY ? sink.signed() - signedBefore : 0;
         return new Measurement(subject, round, load, untilDelivered, delivered - before, signed, used);
     }
 

@@ -55,7 +55,7 @@ final class LoadTable {
 
         Set<LoadRun.Case> cases = measurements.stream().map(LoadRun.Measurement::subject).collect(Collectors.toCollection(LinkedHashSet::new));
         out.append("\nEvery case (medians; delivered/s of each round in order; CPU ms per delivered message by process group, "
-            + "`load` being the generator and sink JVM):\n\n");
+            + "`load` being the generator and sink JVM; signed: relayed messages that reached the sink with a DKIM-Signature):\n\n");
         out.append("| profile | flow | delivered/s by round | delivered/s | accepted/s | p50 ms | p99 ms | errors | lost | signed | CPU ms/msg |\n");
         out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (LoadRun.Case subject : cases) {
