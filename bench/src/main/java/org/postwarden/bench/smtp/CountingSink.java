@@ -14,11 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The remote SMTP server of the load run: accepts every message, keeps only their count. */
+/**
+ * The remote SMTP server of the load run: accepts every message, keeps only their count, and how many of them carry
+ * a DKIM-Signature field (proof that the signing profiles signed what they relayed).
+ */
 final class CountingSink implements AutoCloseable {
     private final ServerSocket serverSocket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     private final ExecutorService connections = Executors.newCachedThreadPool();
     private final AtomicInteger received = new AtomicInteger();
+    private final AtomicInteger signed = new AtomicInteger();
 
     CountingSink() throws IOException {
         Thread acceptor = new Thread(this::acceptLoop, "counting-sink");
@@ -32,6 +36,10 @@ final class CountingSink implements AutoCloseable {
 
     int received() {
         return received.get();
+    }
+
+    int signed() {
+        return signed.get();
     }
 
     /** Waits until {@code count} messages arrived in all; returns when they did, or false after {@code timeout}. */
@@ -67,10 +75,19 @@ final class CountingSink implements AutoCloseable {
                     case "EHLO" -> write(out, "250-sink.test\r\n250-8BITMIME\r\n250 SIZE 104857600");
                     case "DATA" -> {
                         write(out, "354 go ahead");
+                        boolean inHeader = true;
+                        boolean hasSignature = false;
                         while (!".".equals(line = readLine(in))) {
                             if (line == null) {
                                 return;
                             }
+                            if (inHeader) {
+                                inHeader = !line.isEmpty();
+                                hasSignature |= line.regionMatches(true, 0, "DKIM-Signature:", 0, 15);
+                            }
+                        }
+                        if (hasSignature) {
+                            signed.incrementAndGet();
                         }
                         received.incrementAndGet();
                         write(out, "250 2.0.0 queued");

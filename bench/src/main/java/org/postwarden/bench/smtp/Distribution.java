@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,7 @@ import java.util.function.UnaryOperator;
  * One unpacked copy of the distribution archive, started as the operator would (bin/postwarden), on free loopback
  * ports, DNS from zone.json, remote delivery to the load run's sink.
  */
-final class Distribution implements AutoCloseable {
+final class Distribution implements LoadServer {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     final Path root;
@@ -33,6 +35,7 @@ final class Distribution implements AutoCloseable {
     final int imapsPort;
     final int webAdminPort;
     private Process process;
+    private final List<ImapInbox> inboxes = new ArrayList<>();
 
     private Distribution(Path root, int[] ports) {
         this.root = root;
@@ -95,7 +98,7 @@ final class Distribution implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/postwarden").toString())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_OPTS", javaOptions);
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
@@ -128,12 +131,53 @@ final class Distribution implements AutoCloseable {
         throw new IOException("no VmRSS for process " + process.pid());
     }
 
+    @Override
+    public Entry entry(Profile profile, Scenario scenario) {
+        return scenario == Scenario.RELAY ? new Entry(submissionPort, true, true) : new Entry(smtpPort, false, false);
+    }
+
+    @Override
+    public int inboxCount() throws IOException {
+        if (inboxes.isEmpty()) {
+            for (int account = 0; account < LoadMail.ACCOUNTS; account++) {
+                inboxes.add(ImapInbox.login(imapsPort, LoadMail.account(account), LoadMail.PASSWORD));
+            }
+        }
+        int total = 0;
+        for (ImapInbox inbox : inboxes) {
+            total += inbox.count();
+        }
+        return total;
+    }
+
+    @Override
+    public Map<String, Long> cpuMillis() throws IOException {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        cpu.put("postwarden", ProcessCpu.ofProcess(process.pid()));
+        return cpu;
+    }
+
+    @Override
+    public long memoryMegabytes() throws IOException {
+        return rssMegabytes();
+    }
+
     WebAdmin webAdmin() {
         return new WebAdmin(webAdminPort);
     }
 
+    /** SIGKILL, as a power cut stops it: nothing flushed, nothing closed. {@link #start} brings it back on the same data. */
+    void kill() throws InterruptedException {
+        inboxes.forEach(ImapInbox::close);
+        inboxes.clear();
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
     @Override
     public void close() throws Exception {
+        inboxes.forEach(ImapInbox::close);
+        inboxes.clear();
         if (process != null) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -143,7 +187,7 @@ final class Distribution implements AutoCloseable {
         }
     }
 
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         ServerSocket[] sockets = new ServerSocket[count];
         int[] ports = new int[count];
         try {

@@ -4,18 +4,33 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The two configurations of the same distribution the load run compares. {@code plain} is James' own pipeline:
+ * What the load run compares. {@code postfix} is Debian's Postfix relaying to the sink and delivering to Maildirs,
+ * {@code postfix-dkim} the same Postfix relaying through OpenDKIM (RSA-2048): the baselines. The others are two
+ * configurations of our distribution. {@code plain} is James' own pipeline:
  * the shipped conf without any Postwarden SMTP hook, mailet or matcher. {@code full} is the shipped conf with every
  * feature on: SPF/DKIM/DMARC/ARC verification, greylisting (loopback not exempt, the client network auto-whitelisted
  * by a warm-up), throttling with limits the run cannot reach, DKIM signing, spam check, SRS and ARC on forwards.
  */
 enum Profile {
-    PLAIN, FULL;
+    POSTFIX, POSTFIX_DKIM, PLAIN, FULL;
 
     private static final String UNREACHABLE = "1000000";
 
     String label() {
-        return name().toLowerCase();
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    boolean postwarden() {
+        return this == PLAIN || this == FULL;
+    }
+
+    /** Postfix stands for us in the flows its baseline measures: relay (plain, or signing) and inbound to Maildir. */
+    boolean serves(Scenario scenario) {
+        return switch (this) {
+            case POSTFIX -> scenario != Scenario.FORWARD;
+            case POSTFIX_DKIM -> scenario == Scenario.RELAY;
+            case PLAIN, FULL -> true;
+        };
     }
 
     void configure(Distribution distribution, int spamdPort) throws IOException {

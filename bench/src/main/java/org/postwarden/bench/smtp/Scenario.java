@@ -2,10 +2,11 @@ package org.postwarden.bench.smtp;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
- * The three mail flows the load run measures, each counted where its mail ends up: the mailboxes (over IMAP) or
- * the remote SMTP sink.
+ * The three mail flows the load run measures, each counted where its mail ends up: the mailboxes (over IMAP, or
+ * Postfix's Maildirs) or the remote SMTP sink.
  */
 enum Scenario {
     /** Mail from outside on the MX port to local accounts' INBOX. */
@@ -21,32 +22,26 @@ enum Scenario {
         this.title = title;
     }
 
-    SmtpLoad.Spec spec(Distribution server, LoadMail mail, int connections, int messagesPerConnection, String run) {
+    SmtpLoad.Spec spec(LoadServer.Entry entry, LoadMail mail, int connections, int messagesPerConnection, String run) {
+        IntFunction<String> user = entry.authenticate() ? LoadMail::account : null;
         return switch (this) {
-            case INBOUND -> new SmtpLoad.Spec(server.smtpPort, connections, messagesPerConnection, null, null,
+            case INBOUND -> new SmtpLoad.Spec(entry.port(), entry.startTls(), connections, messagesPerConnection, user, LoadMail.PASSWORD,
                 (connection, index) -> new SmtpLoad.Transaction("news@" + LoadMail.ORIGIN,
                     List.of(LoadMail.account(connection * messagesPerConnection + index)),
                     mail.inbound(messageId(run, connection, index))));
-            case RELAY -> new SmtpLoad.Spec(server.submissionPort, connections, messagesPerConnection,
-                LoadMail::account, LoadMail.PASSWORD,
+            case RELAY -> new SmtpLoad.Spec(entry.port(), entry.startTls(), connections, messagesPerConnection,
+                user, LoadMail.PASSWORD,
                 (connection, index) -> new SmtpLoad.Transaction(LoadMail.account(connection), List.of(LoadMail.TARGET),
                     mail.submitted(messageId(run, connection, index), LoadMail.account(connection))));
-            case FORWARD -> new SmtpLoad.Spec(server.smtpPort, connections, messagesPerConnection, null, null,
+            case FORWARD -> new SmtpLoad.Spec(entry.port(), entry.startTls(), connections, messagesPerConnection, user, LoadMail.PASSWORD,
                 (connection, index) -> new SmtpLoad.Transaction("news@" + LoadMail.ORIGIN, List.of(LoadMail.LIST),
                     mail.inbound(messageId(run, connection, index))));
         };
     }
 
     /** How many of this scenario's messages have arrived so far, since the server started. */
-    int delivered(Distribution server, CountingSink sink) throws IOException {
-        if (this != INBOUND) {
-            return sink.received();
-        }
-        int total = 0;
-        for (int account = 0; account < LoadMail.ACCOUNTS; account++) {
-            total += ImapInbox.count(server.imapsPort, LoadMail.account(account), LoadMail.PASSWORD);
-        }
-        return total;
+    int delivered(LoadServer server, CountingSink sink) throws IOException {
+        return this == INBOUND ? server.inboxCount() : sink.received();
     }
 
     private static String messageId(String run, int connection, int index) {

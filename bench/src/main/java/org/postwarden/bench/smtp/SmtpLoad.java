@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 /**
@@ -27,8 +28,11 @@ final class SmtpLoad {
         Transaction next(int connection, int index);
     }
 
-    /** {@code user} names the account connection n authenticates as, or is null for no AUTH. */
-    record Spec(int port, int connections, int messagesPerConnection, IntFunction<String> user, String password,
+    /**
+     * {@code user} names the account connection n authenticates as (after STARTTLS), or is null for no AUTH;
+     * {@code startTls} says STARTTLS without AUTH.
+     */
+    record Spec(int port, boolean startTls, int connections, int messagesPerConnection, IntFunction<String> user, String password,
                 Transactions transactions) {
     }
 
@@ -36,13 +40,18 @@ final class SmtpLoad {
     }
 
     static LoadResult run(Spec spec) throws Exception {
+        return run(spec, () -> false);
+    }
+
+    /** As {@link #run(Spec)}, each connection ending early once {@code stop} says so (checked before each transaction). */
+    static LoadResult run(Spec spec, BooleanSupplier stop) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(spec.connections());
         try {
             long start = System.nanoTime();
             List<Future<Connection>> runs = new ArrayList<>();
             for (int connection = 0; connection < spec.connections(); connection++) {
                 int number = connection;
-                runs.add(pool.submit(() -> new Connection(spec, number).run()));
+                runs.add(pool.submit(() -> new Connection(spec, number, stop).run()));
             }
             int accepted = 0;
             Map<String, Integer> errors = new HashMap<>();
@@ -63,20 +72,22 @@ final class SmtpLoad {
     private static final class Connection {
         private final Spec spec;
         private final int number;
+        private final BooleanSupplier stop;
         private final long[] latencies;
         private final Map<String, Integer> errors = new HashMap<>();
         private int latencyCount;
         private int accepted;
 
-        Connection(Spec spec, int number) {
+        Connection(Spec spec, int number, BooleanSupplier stop) {
             this.spec = spec;
             this.number = number;
+            this.stop = stop;
             this.latencies = new long[spec.messagesPerConnection()];
         }
 
         Connection run() {
             SmtpClient client = null;
-            for (int index = 0; index < spec.messagesPerConnection(); index++) {
+            for (int index = 0; index < spec.messagesPerConnection() && !stop.getAsBoolean(); index++) {
                 try {
                     if (client == null) {
                         client = open();
@@ -100,6 +111,8 @@ final class SmtpLoad {
             SmtpClient client = SmtpClient.open(spec.port(), "load" + number + ".client.test");
             if (spec.user() != null) {
                 client.authenticate(spec.user().apply(number), spec.password());
+            } else if (spec.startTls()) {
+                client.startTls();
             }
             return client;
         }
