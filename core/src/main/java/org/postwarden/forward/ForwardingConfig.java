@@ -14,7 +14,7 @@ public record ForwardingConfig(SrsConfiguration srs, Duration dedupWindow) {
 
     public static ForwardingConfig from(ConfigFile file) {
         ForwardingConfig config = new ForwardingConfig(SrsConfiguration.from(file),
-            file.positiveDuration("dedupWindow", Duration.ofDays(1)));
+            file.duration("dedupWindow", Duration.ofDays(1)));
         file.rejectUnknownKeys();
         return config;
     }

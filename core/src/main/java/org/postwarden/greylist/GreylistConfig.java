@@ -24,7 +24,7 @@ public record GreylistConfig(Store store, String redisUri, GreylistConfiguration
             file.string("redis.uri", DEFAULT_REDIS_URI),
             GreylistConfiguration.from(file),
             GreylistSettings.from(file),
-            file.positiveDuration("whitelist.refresh", Duration.ofSeconds(30)),
+            file.duration("whitelist.refresh", Duration.ofSeconds(30)),
             file.positiveDuration("purge.interval", Duration.ofHours(1)));
         file.rejectUnknownKeys();
         return config;

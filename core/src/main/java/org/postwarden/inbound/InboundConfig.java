@@ -14,7 +14,7 @@ public record InboundConfig(InboundPolicy policy, Duration spfTimeBudget) {
     /** {@code defaultAuthservId}: the name in Authentication-Results when {@code authservId} is unset. */
     public static InboundConfig from(ConfigFile file, String defaultAuthservId) {
         InboundConfig config = new InboundConfig(InboundPolicy.from(file, defaultAuthservId),
-            file.positiveDuration("spf.timeBudget", Duration.ofSeconds(20)));
+            file.duration("spf.timeBudget", Duration.ofSeconds(20)));
         file.rejectUnknownKeys();
         return config;
     }
