@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.annotation.PreDestroy;
+import javax.inject.Inject;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 import org.apache.james.lifecycle.api.Startable;
@@ -17,9 +19,13 @@ import org.apache.james.utils.InitilizationOperationBuilder;
  * runs its last action.
  */
 @Singleton
-public class ScheduledJobs implements Startable {
-    private final List<PeriodicJob> running = new ArrayList<>();
-    private final List<Runnable> atStop = new ArrayList<>();
+public class ScheduledJobs {
+    private final Provider<Running> running;
+
+    @Inject
+    ScheduledJobs(Provider<Running> running) {
+        this.running = running;
+    }
 
     /** Runs {@code job} every {@code interval}, the first time one interval after start-up. */
     public InitializationOperation every(String name, Duration interval, Runnable job) {
@@ -27,31 +33,41 @@ public class ScheduledJobs implements Startable {
     }
 
     public InitializationOperation every(String name, Duration firstAfter, Duration interval, Runnable job) {
-        return InitilizationOperationBuilder.forClass(ScheduledJobs.class)
-            .init(() -> start(name, firstAfter, interval, job, () -> { }));
+        return InitilizationOperationBuilder.forClass(Running.class)
+            .init(() -> running.get().start(name, firstAfter, interval, job, () -> { }));
     }
 
     /** As {@link #every(String, Duration, Runnable)}, and {@code lastRun} once more when the server stops. */
     public InitializationOperation every(String name, Duration interval, Runnable job, Runnable lastRun) {
-        return InitilizationOperationBuilder.forClass(ScheduledJobs.class)
-            .init(() -> start(name, interval, interval, job, lastRun));
+        return InitilizationOperationBuilder.forClass(Running.class)
+            .init(() -> running.get().start(name, interval, interval, job, lastRun));
     }
 
     /** For a job that a setting turns off. */
     public InitializationOperation none() {
-        return InitilizationOperationBuilder.forClass(ScheduledJobs.class).init(() -> { });
+        return InitilizationOperationBuilder.forClass(Running.class).init(() -> { });
     }
 
-    private synchronized void start(String name, Duration firstAfter, Duration interval, Runnable job, Runnable lastRun) {
-        running.add(PeriodicJob.start(name, firstAfter, interval, job));
-        atStop.add(lastRun);
-    }
+    /**
+     * The started jobs. Created by the first start, after every store the jobs use: James stops what it created last
+     * first, so the jobs end (and a last flush runs) while the database pool is still open.
+     */
+    @Singleton
+    public static class Running implements Startable {
+        private final List<PeriodicJob> jobs = new ArrayList<>();
+        private final List<Runnable> lastRuns = new ArrayList<>();
 
-    @PreDestroy
-    public synchronized void stop() {
-        running.forEach(PeriodicJob::close);
-        running.clear();
-        atStop.forEach(Runnable::run);
-        atStop.clear();
+        private synchronized void start(String name, Duration firstAfter, Duration interval, Runnable job, Runnable lastRun) {
+            jobs.add(PeriodicJob.start(name, firstAfter, interval, job));
+            lastRuns.add(lastRun);
+        }
+
+        @PreDestroy
+        public synchronized void stop() {
+            jobs.forEach(PeriodicJob::close);
+            jobs.clear();
+            lastRuns.forEach(Runnable::run);
+            lastRuns.clear();
+        }
     }
 }
