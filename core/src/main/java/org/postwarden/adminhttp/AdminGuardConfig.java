@@ -1,11 +1,12 @@
 package org.postwarden.adminhttp;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.postwarden.config.ConfigFile;
 
 /**
  * The keys of webadmin.properties the request guard reads:
@@ -19,26 +20,21 @@ import java.util.stream.Collectors;
  */
 public record AdminGuardConfig(boolean corsEnabled, Optional<String> corsOrigin, Set<String> allowedHosts) {
     public static final AdminGuardConfig DEFAULT = new AdminGuardConfig(false, Optional.empty(), Set.of());
-    private static final String FILE = "webadmin.properties";
+    public static final String FILE = "webadmin.properties";
 
     public static AdminGuardConfig from(Map<String, String> properties) {
-        boolean cors = flag(properties, "cors.enable");
-        Optional<String> origin = cors
-            ? Optional.of(properties.getOrDefault("cors.origin", "*").trim().toLowerCase(Locale.ROOT))
-            : Optional.empty();
-        Set<String> hosts = Arrays.stream(properties.getOrDefault("allowed.hosts", "").split(","))
-            .map(host -> host.trim().toLowerCase(Locale.ROOT))
-            .filter(host -> !host.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
-        return new AdminGuardConfig(cors, origin, hosts);
+        return from(ConfigFile.of(FILE, properties));
     }
 
-    private static boolean flag(Map<String, String> properties, String key) {
-        String value = properties.getOrDefault(key, "false").trim().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "true" -> true;
-            case "false", "" -> false;
-            default -> throw new IllegalArgumentException(FILE + ": " + key + " must be true or false, got '" + value + "'");
-        };
+    /** James reads the other keys of the file: they are not checked here. */
+    public static AdminGuardConfig from(ConfigFile file) {
+        boolean cors = file.flag("cors.enable", false);
+        Optional<String> origin = cors
+            ? Optional.of(file.string("cors.origin", "*").toLowerCase(Locale.ROOT))
+            : Optional.empty();
+        Set<String> hosts = file.list("allowed.hosts").stream()
+            .map(host -> host.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+        return new AdminGuardConfig(cors, origin, hosts);
     }
 }

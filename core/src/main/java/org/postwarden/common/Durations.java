@@ -49,6 +49,22 @@ public final class Durations {
         }
     }
 
+    /** The duration as configuration writes it, in its largest whole unit: {@code 1d}, {@code 12h}, {@code 90m}, {@code 1500ms}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds != 0 && seconds % 86400 == 0) {
+            return seconds / 86400 + "d";
+        }
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("Invalid duration '" + text
             + "': expected a whole number and a unit among ms, s, m, h, d (e.g. 300s, 5m, 2d) or ISO-8601 (PT5M)");

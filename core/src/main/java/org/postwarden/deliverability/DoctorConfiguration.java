@@ -1,12 +1,12 @@
 package org.postwarden.deliverability;
 
-import com.google.common.base.Splitter;
 import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.postwarden.config.ConfigFile;
 
 /**
  * conf/deliverability.properties: what the doctor assumes when a request does not say.
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public record DoctorConfiguration(Optional<InetAddress> outboundIp, Optional<String> heloName,
                                   List<String> certificateFiles, List<String> tlsHostNames) {
-    private static final Splitter LIST = Splitter.on(',').trimResults().omitEmptyStrings();
+    public static final String FILE = "deliverability.properties";
 
     public DoctorConfiguration {
         Objects.requireNonNull(outboundIp, "outboundIp");
@@ -31,16 +31,21 @@ public record DoctorConfiguration(Optional<InetAddress> outboundIp, Optional<Str
 
     /** @throws IllegalArgumentException for an outboundIp that is not an IP address literal */
     public static DoctorConfiguration from(Map<String, String> properties) {
-        Optional<String> ip = value(properties, "outboundIp");
-        if (ip.isPresent() && !InetAddresses.isInetAddress(ip.get())) {
-            throw new IllegalArgumentException("outboundIp must be an IPv4 or IPv6 address, got \"" + ip.get() + "\"");
-        }
-        return new DoctorConfiguration(ip.map(InetAddresses::forString), value(properties, "heloName"),
-            LIST.splitToList(properties.getOrDefault("tls.certificates", "")),
-            LIST.splitToList(properties.getOrDefault("tls.hostNames", "")));
+        return from(ConfigFile.of(FILE, properties));
     }
 
-    private static Optional<String> value(Map<String, String> properties, String key) {
-        return Optional.ofNullable(properties.get(key)).map(String::strip).filter(value -> !value.isEmpty());
+    public static DoctorConfiguration from(ConfigFile file) {
+        Optional<InetAddress> ip = Optional.ofNullable(file.parsed("outboundIp", null, DoctorConfiguration::address));
+        DoctorConfiguration config = new DoctorConfiguration(ip, file.optional("heloName"),
+            file.list("tls.certificates"), file.list("tls.hostNames"));
+        file.rejectUnknownKeys();
+        return config;
+    }
+
+    private static InetAddress address(String text) {
+        if (!InetAddresses.isInetAddress(text)) {
+            throw new IllegalArgumentException("expected an IPv4 or IPv6 address");
+        }
+        return InetAddresses.forString(text);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import org.postwarden.common.Durations;
+import org.postwarden.config.ConfigFile;
 
 import com.google.common.base.Preconditions;
 
@@ -13,7 +13,7 @@ import com.google.common.base.Preconditions;
  *
  * <p>Properties keys read by {@link #from(Map)}, all optional: {@code ipv4.prefix} (24), {@code ipv6.prefix}
  * (64), {@code delay} (5m), {@code retry.window} (2d), {@code expiry} (35d), {@code autowhitelist.threshold}
- * (5; 0 turns auto-whitelisting off). Other keys are ignored so the file can hold the hook's own settings.
+ * (5; 0 turns auto-whitelisting off).
  *
  * @param ipv4Prefix prefix length grouping IPv4 clients into one network, 16 to 32: coarser groups would
  *     let one passing client clear a whole provider
@@ -53,40 +53,21 @@ public record GreylistConfiguration(int ipv4Prefix, int ipv6Prefix, Duration min
 
     /** Missing keys take the {@link #DEFAULT} values; bad values throw {@link IllegalArgumentException}. */
     public static GreylistConfiguration from(Map<String, String> properties) {
-        return new GreylistConfiguration(
-            integer(properties, IPV4_PREFIX, DEFAULT.ipv4Prefix),
-            integer(properties, IPV6_PREFIX, DEFAULT.ipv6Prefix),
-            duration(properties, DELAY, DEFAULT.minimumDelay),
-            duration(properties, RETRY_WINDOW, DEFAULT.retryWindow),
-            duration(properties, EXPIRY, DEFAULT.expiry),
-            integer(properties, AUTO_WHITELIST_THRESHOLD, DEFAULT.autoWhitelistThreshold));
+        return from(ConfigFile.of(GreylistConfig.FILE, properties));
+    }
+
+    /** Reads the keys above; the other keys of greylist.properties are {@link GreylistConfig}'s. */
+    public static GreylistConfiguration from(ConfigFile file) {
+        int ipv4Prefix = file.integer(IPV4_PREFIX, DEFAULT.ipv4Prefix);
+        int ipv6Prefix = file.integer(IPV6_PREFIX, DEFAULT.ipv6Prefix);
+        Duration delay = file.duration(DELAY, DEFAULT.minimumDelay);
+        Duration retryWindow = file.duration(RETRY_WINDOW, DEFAULT.retryWindow);
+        Duration expiry = file.duration(EXPIRY, DEFAULT.expiry);
+        int threshold = file.integer(AUTO_WHITELIST_THRESHOLD, DEFAULT.autoWhitelistThreshold);
+        return file.check(() -> new GreylistConfiguration(ipv4Prefix, ipv6Prefix, delay, retryWindow, expiry, threshold));
     }
 
     public boolean autoWhitelistEnabled() {
         return autoWhitelistThreshold > 0;
-    }
-
-    private static int integer(Map<String, String> properties, String key, int fallback) {
-        String value = properties.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'", e);
-        }
-    }
-
-    private static Duration duration(Map<String, String> properties, String key, Duration fallback) {
-        String value = properties.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,8 @@
 package org.postwarden.greylist;
 
-import java.util.Locale;
 import java.util.Map;
+
+import org.postwarden.config.ConfigFile;
 
 /**
  * How the SMTP hook applies greylisting, read from greylist.properties:
@@ -19,31 +20,15 @@ public record GreylistSettings(boolean dryRun, boolean skipAuthenticated, boolea
     public static final GreylistSettings DEFAULT = new GreylistSettings(false, true, true, true, false);
 
     public static GreylistSettings from(Map<String, String> properties) {
+        return from(ConfigFile.of(GreylistConfig.FILE, properties));
+    }
+
+    public static GreylistSettings from(ConfigFile file) {
         return new GreylistSettings(
-            flag(properties, "dryRun", DEFAULT.dryRun),
-            flag(properties, "skip.authenticated", DEFAULT.skipAuthenticated),
-            flag(properties, "skip.trustedNetworks", DEFAULT.skipTrustedNetworks),
-            flag(properties, "skip.loopback", DEFAULT.skipLoopback),
-            mode(properties.getOrDefault("mode", "all")));
-    }
-
-    private static boolean mode(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "all" -> false;
-            case "suspicious" -> true;
-            default -> throw new IllegalArgumentException("greylist mode must be 'all' or 'suspicious', got '" + value + "'");
-        };
-    }
-
-    private static boolean flag(Map<String, String> properties, String key, boolean defaultValue) {
-        String value = properties.get(key);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
-        };
+            file.flag("dryRun", DEFAULT.dryRun),
+            file.flag("skip.authenticated", DEFAULT.skipAuthenticated),
+            file.flag("skip.trustedNetworks", DEFAULT.skipTrustedNetworks),
+            file.flag("skip.loopback", DEFAULT.skipLoopback),
+            file.choice("mode", "all", Map.of("all", false, "suspicious", true)));
     }
 }

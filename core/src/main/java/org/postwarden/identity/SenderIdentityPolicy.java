@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.postwarden.config.ConfigFile;
 import org.postwarden.dkim.RawMessage;
 
 /**
@@ -67,22 +67,12 @@ public final class SenderIdentityPolicy {
     }
 
     public static SenderIdentityPolicy from(Map<String, String> properties, Ownership ownership, Claims claims) {
-        String rule = properties.getOrDefault("unauthenticatedLocalSender", "spf").trim();
-        LocalSenderRule localSenderRule;
-        try {
-            localSenderRule = LocalSenderRule.valueOf(rule.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unauthenticatedLocalSender must be allow, spf or reject, got '" + rule + "'");
-        }
-        Set<String> admins = Stream.of(properties.getOrDefault("domainAdmins", "").split(","))
-            .map(String::trim)
-            .filter(admin -> !admin.isEmpty())
-            .collect(Collectors.toSet());
-        String delimiter = properties.getOrDefault("subAddressDelimiter", DEFAULT_SUB_ADDRESS_DELIMITER).trim();
-        if (delimiter.contains("@")) {
-            throw new IllegalArgumentException("subAddressDelimiter must not contain '@', got '" + delimiter + "'");
-        }
-        return new SenderIdentityPolicy(ownership, admins, localSenderRule, delimiter, claims);
+        return from(IdentityConfig.from(ConfigFile.of(IdentityConfig.FILE, properties)), ownership, claims);
+    }
+
+    public static SenderIdentityPolicy from(IdentityConfig config, Ownership ownership, Claims claims) {
+        return new SenderIdentityPolicy(ownership, config.domainAdmins(), config.unauthenticatedLocalSender(),
+            config.subAddressDelimiter(), claims);
     }
 
     public LocalSenderRule unauthenticatedLocalSender() {

@@ -1,10 +1,11 @@
 package org.postwarden.inbound;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.postwarden.config.ConfigFile;
 
 import com.google.common.base.Preconditions;
 
@@ -37,32 +38,20 @@ public record InboundPolicy(String authservId, Action onReject, Action onQuarant
     }
 
     public static InboundPolicy from(Map<String, String> properties, String defaultAuthservId) {
-        return new InboundPolicy(
-            properties.getOrDefault("authservId", "").isBlank() ? defaultAuthservId : properties.get("authservId").trim(),
-            action(properties, "dmarc.reject", "reject"),
-            action(properties, "dmarc.quarantine", "quarantine"),
-            action(properties, "authorDomain.unknown", "reject"),
-            temperror(properties.getOrDefault("temperror", "accept")),
-            Arrays.stream(properties.getOrDefault("arc.trustedSealers", "").split(","))
-                .map(domain -> domain.trim().toLowerCase(Locale.ROOT))
-                .filter(domain -> !domain.isEmpty())
-                .collect(Collectors.toSet()));
+        return from(ConfigFile.of(InboundConfig.FILE, properties), defaultAuthservId);
     }
 
-    private static Action action(Map<String, String> properties, String key, String defaultValue) {
-        String value = properties.getOrDefault(key, defaultValue).trim();
-        try {
-            return Action.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be reject, quarantine or tag, got '" + value + "'");
-        }
-    }
-
-    private static boolean temperror(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "accept" -> false;
-            case "tempfail" -> true;
-            default -> throw new IllegalArgumentException("temperror must be accept or tempfail, got '" + value + "'");
-        };
+    public static InboundPolicy from(ConfigFile file, String defaultAuthservId) {
+        String authservId = file.string("authservId", defaultAuthservId);
+        Action onReject = file.choice("dmarc.reject", Action.REJECT, Action.class);
+        Action onQuarantine = file.choice("dmarc.quarantine", "quarantine",
+            Map.of("quarantine", Action.QUARANTINE, "tag", Action.TAG));
+        Action onUnknownAuthor = file.choice("authorDomain.unknown", "reject",
+            Map.of("reject", Action.REJECT, "quarantine", Action.QUARANTINE));
+        boolean tempfail = file.choice("temperror", "accept", Map.of("accept", false, "tempfail", true));
+        Set<String> sealers = file.list("arc.trustedSealers").stream()
+            .map(domain -> domain.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+        return file.check(() -> new InboundPolicy(authservId, onReject, onQuarantine, onUnknownAuthor, tempfail, sealers));
     }
 }

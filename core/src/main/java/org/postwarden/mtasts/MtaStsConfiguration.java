@@ -13,8 +13,10 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.postwarden.config.ConfigFile;
+
 /**
- * conf/mta-sts.properties.
+ * The connection settings of conf/mta-sts.properties (the delivery settings are {@link MtaStsDeliverySettings}).
  *
  * @param trustStore         {@code trustStore}: PKCS12 or JKS file of the CAs trusted for policy hosts and MX hosts,
  *                           relative to the distribution root; unset: the JDK's default CAs
@@ -33,12 +35,16 @@ public record MtaStsConfiguration(Optional<String> trustStore, String trustStore
 
     /** @throws IllegalArgumentException for a value that is not a number or a port */
     public static MtaStsConfiguration from(Map<String, String> properties) {
+        return from(ConfigFile.of(MtaStsConfig.FILE, properties));
+    }
+
+    public static MtaStsConfiguration from(ConfigFile file) {
         return new MtaStsConfiguration(
-            Optional.ofNullable(properties.get("trustStore")).map(String::strip).filter(value -> !value.isEmpty()),
-            properties.getOrDefault("trustStorePassword", "").strip(),
-            Duration.ofSeconds(number(properties, "timeout", 30, 1, 600)),
-            number(properties, "httpsPort", HttpsPolicyFetcher.HTTPS_PORT, 1, 65535),
-            number(properties, "smtpPort", EnforcedDelivery.SMTP_PORT, 1, 65535));
+            file.optional("trustStore"),
+            file.string("trustStorePassword", ""),
+            Duration.ofSeconds(file.integer("timeout", 30, 1, 600)),
+            file.integer("httpsPort", HttpsPolicyFetcher.HTTPS_PORT, 1, 65535),
+            file.integer("smtpPort", EnforcedDelivery.SMTP_PORT, 1, 65535));
     }
 
     /** TLS trusting the configured trust store, or the JDK's CAs; {@code root} resolves a relative path. */
@@ -56,18 +62,5 @@ public record MtaStsConfiguration(Optional<String> trustStore, String trustStore
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
-    }
-
-    private static int number(Map<String, String> properties, String key, int fallback, int min, int max) {
-        String value = properties.getOrDefault(key, String.valueOf(fallback)).strip();
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new IllegalArgumentException(key + " must be " + min + " to " + max + ", got " + value);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got \"" + value + "\"", e);
-        }
     }
 }

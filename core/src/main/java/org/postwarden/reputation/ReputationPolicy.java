@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.postwarden.common.Durations;
+import org.postwarden.config.ConfigFile;
 
 /**
  * When an account's outgoing mail is bad enough to suspend it: more than {@code maxBadShare} of what it sent within
@@ -28,13 +29,15 @@ public record ReputationPolicy(Duration window, long minMessages, double maxBadS
 
     /** @throws IllegalArgumentException naming the key and the bad value */
     public static ReputationPolicy from(Map<String, String> properties) {
-        Duration window = Durations.parse(properties.getOrDefault("window", "1d"));
-        long minMessages = number("minMessages", properties.getOrDefault("minMessages", "20"));
-        double maxBadShare = fraction(properties.getOrDefault("maxBadShare", "0.10"));
-        String suspend = properties.getOrDefault("suspend", "true").trim();
-        Preconditions.checkArgument(suspend.equals("true") || suspend.equals("false"),
-            "suspend must be true or false, got '%s'", suspend);
-        return new ReputationPolicy(window, minMessages, maxBadShare, Boolean.parseBoolean(suspend));
+        return from(ConfigFile.of(ReputationConfig.FILE, properties));
+    }
+
+    public static ReputationPolicy from(ConfigFile file) {
+        Duration window = file.duration("window", Duration.ofDays(1));
+        long minMessages = file.number("minMessages", 20, Long.MIN_VALUE, Long.MAX_VALUE);
+        double maxBadShare = file.decimal("maxBadShare", 0.10);
+        boolean suspend = file.flag("suspend", true);
+        return file.check(() -> new ReputationPolicy(window, minMessages, maxBadShare, suspend));
     }
 
     public Duration bucket() {
@@ -43,33 +46,11 @@ public record ReputationPolicy(Duration window, long minMessages, double maxBadS
 
     /** The window as configuration writes it: {@code 1d}, {@code 12h}, {@code 90m}, {@code 100s}. */
     public String windowLabel() {
-        if (window.toSeconds() % 86400 == 0) {
-            return window.toDays() + "d";
-        }
-        if (window.toSeconds() % 3600 == 0) {
-            return window.toHours() + "h";
-        }
-        return window.toSeconds() % 60 == 0 ? window.toMinutes() + "m" : window.toSeconds() + "s";
+        return Durations.format(window);
     }
 
     /** Whether counts this bad call for a suspension. */
     public boolean condemns(ReputationCounts counts) {
         return counts.sent() >= minMessages && counts.badShare() > maxBadShare;
-    }
-
-    private static long number(String key, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
-        }
-    }
-
-    private static double fraction(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("maxBadShare must be a fraction such as 0.10, got '" + value + "'");
-        }
     }
 }

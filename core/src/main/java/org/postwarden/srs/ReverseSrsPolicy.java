@@ -1,11 +1,11 @@
 package org.postwarden.srs;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.postwarden.config.ConfigFile;
 
 import org.postwarden.throttle.RateLimits;
 
@@ -35,15 +35,19 @@ public record ReverseSrsPolicy(boolean acceptsAutoReplies, RateLimits perAddress
 
     /** @throws IllegalArgumentException naming srs.properties, the key and the value */
     public static ReverseSrsPolicy from(Map<String, String> properties) {
-        String accept = properties.getOrDefault("reverse.accept", BOUNCES).trim().toLowerCase(Locale.ROOT);
-        Set<String> kinds = Arrays.stream(accept.split(",")).map(String::trim).collect(Collectors.toSet());
+        return from(ConfigFile.of(SrsConfiguration.FILE, properties));
+    }
+
+    public static ReverseSrsPolicy from(ConfigFile file) {
+        // Written empty, it would take nothing back, not even bounces: refused rather than read as the default.
+        String written = file.written("reverse.accept").orElse(BOUNCES);
+        Set<String> kinds = Set.copyOf(List.of(written.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
         if (!kinds.contains(BOUNCES) || !Set.of(BOUNCES, AUTO_REPLIES).containsAll(kinds)) {
-            throw new IllegalArgumentException("srs.properties: reverse.accept must be 'bounces' or"
-                + " 'bounces,auto-replies', got '" + accept + "'");
+            throw file.error("reverse.accept", written, "expected bounces or bounces,auto-replies");
         }
         return new ReverseSrsPolicy(kinds.contains(AUTO_REPLIES),
-            limits(properties, "reverse.perAddress", DEFAULT.perAddress),
-            limits(properties, "reverse.perClient", DEFAULT.perClient));
+            file.parsed("reverse.perAddress", DEFAULT.perAddress, RateLimits::parse),
+            file.parsed("reverse.perClient", DEFAULT.perClient, RateLimits::parse));
     }
 
     /**
@@ -58,17 +62,5 @@ public record ReverseSrsPolicy(boolean acceptsAutoReplies, RateLimits perAddress
         int semicolon = keyword.indexOf(';');
         keyword = (semicolon < 0 ? keyword : keyword.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         return !keyword.isEmpty() && !keyword.equals("no");
-    }
-
-    private static RateLimits limits(Map<String, String> properties, String key, RateLimits defaultLimits) {
-        String value = properties.getOrDefault(key, "").trim();
-        if (value.isEmpty()) {
-            return defaultLimits;
-        }
-        try {
-            return RateLimits.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("srs.properties: " + key + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,11 +1,13 @@
 package org.postwarden.srs;
 
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import org.postwarden.config.ConfigFile;
 
 /**
  * SRS settings from conf/srs.properties: {@code domain} (the forwarder domain SRS addresses are written in; empty
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 public record SrsConfiguration(Optional<String> domain, List<String> secrets, int hashLength, int maxAgeDays,
                                SrsHash.Comparison hashComparison, ReverseSrsPolicy reverse) {
+    public static final String FILE = "srs.properties";
     /** 48 bits of case-sensitive base64: beyond reach of guesses at SMTP speed. */
     public static final int STRICT_MIN_HASH_LENGTH = 8;
     private static final int MAILSRS_HASH_LENGTH = 4;
@@ -27,30 +30,26 @@ public record SrsConfiguration(Optional<String> domain, List<String> secrets, in
     }
 
     public static SrsConfiguration from(Map<String, String> properties) {
-        String domain = properties.getOrDefault("domain", "").trim().toLowerCase(Locale.ROOT);
-        List<String> secrets = Arrays.stream(properties.getOrDefault("secrets", "").split(","))
-            .map(String::trim)
-            .filter(secret -> !secret.isEmpty())
-            .toList();
-        SrsHash.Comparison comparison = hashComparison(properties.getOrDefault("hash.compat", "none").trim());
-        int hashLength = integer(properties, "hashLength",
-            comparison == SrsHash.Comparison.EXACT ? STRICT_MIN_HASH_LENGTH : MAILSRS_HASH_LENGTH);
-        if (comparison == SrsHash.Comparison.EXACT && hashLength < STRICT_MIN_HASH_LENGTH) {
-            throw new IllegalArgumentException("srs.properties: hashLength must be at least " + STRICT_MIN_HASH_LENGTH
-                + " (a shorter hash can be guessed), got " + hashLength + "; set hash.compat=mailsrs to keep Mail::SRS's"
-                + " short hashes compared ignoring case");
-        }
-        return new SrsConfiguration(domain.isEmpty() ? Optional.empty() : Optional.of(domain), secrets, hashLength,
-            integer(properties, "maxAge", 21), comparison, ReverseSrsPolicy.from(properties));
+        return from(ConfigFile.of(FILE, properties));
     }
 
-    private static SrsHash.Comparison hashComparison(String compat) {
-        return switch (compat) {
-            case "", "none" -> SrsHash.Comparison.EXACT;
-            case "mailsrs" -> SrsHash.Comparison.IGNORE_CASE;
-            default -> throw new IllegalArgumentException(
-                "srs.properties: hash.compat must be none or mailsrs, got '" + compat + "'");
-        };
+    /** Reads the keys above; {@code dedupWindow} is {@code org.postwarden.forward.ForwardingConfig}'s. */
+    public static SrsConfiguration from(ConfigFile file) {
+        String domain = file.string("domain", "").toLowerCase(Locale.ROOT);
+        List<String> secrets = file.list("secrets");
+        Map<String, SrsHash.Comparison> compat = new LinkedHashMap<>();
+        compat.put("none", SrsHash.Comparison.EXACT);
+        compat.put("mailsrs", SrsHash.Comparison.IGNORE_CASE);
+        SrsHash.Comparison comparison = file.choice("hash.compat", "none", compat);
+        int hashLength = file.integer("hashLength",
+            comparison == SrsHash.Comparison.EXACT ? STRICT_MIN_HASH_LENGTH : MAILSRS_HASH_LENGTH);
+        if (comparison == SrsHash.Comparison.EXACT && hashLength < STRICT_MIN_HASH_LENGTH) {
+            throw file.error("hashLength", String.valueOf(hashLength), "must be at least " + STRICT_MIN_HASH_LENGTH
+                + " (a shorter hash can be guessed); set hash.compat=mailsrs to keep Mail::SRS's short hashes compared"
+                + " ignoring case");
+        }
+        return new SrsConfiguration(domain.isEmpty() ? Optional.empty() : Optional.of(domain), secrets, hashLength,
+            file.integer("maxAge", 21), comparison, ReverseSrsPolicy.from(file));
     }
 
     /** Whether {@code address} looks like an SRS address written in our SRS domain (its hash is not checked). */
@@ -72,17 +71,5 @@ public record SrsConfiguration(Optional<String> domain, List<String> secrets, in
             .hashComparison(hashComparison)
             .maxAgeDays(maxAgeDays)
             .build();
-    }
-
-    private static int integer(Map<String, String> properties, String key, int defaultValue) {
-        String value = properties.getOrDefault(key, "").trim();
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("srs.properties: " + key + " must be a number, got '" + value + "'");
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.postwarden.config.ConfigFile;
 
 /**
  * Which limits apply to what. Limits are {@link RateLimits} lists such as {@code 5/1m, 100/1h, 500/1d}, or
@@ -26,8 +27,7 @@ import java.util.Optional;
  *   the address otherwise; {@code harvest.block} (30m): how long a client exceeding it is refused.</li>
  * </ul>
  * Precedence for an account: a per-user override, then the new account tier, then its domain's, then the default.
- * Keys outside these scopes are ignored so that one file can hold other settings; unknown keys within them are
- * errors.
+ * Unknown keys within these scopes are errors; the other keys of throttle.properties are {@link ThrottleConfig}'s.
  */
 public record ThrottlePolicy(LimitTable users, NewAccountTier newAccounts, LimitTable senderDomains,
                              Quota clientIps, LimitTable destinations, Quota suspension, RateLimits harvest,
@@ -50,7 +50,11 @@ public record ThrottlePolicy(LimitTable users, NewAccountTier newAccounts, Limit
 
     /** Missing keys take the {@link #DEFAULT} values; bad keys and values throw {@link IllegalArgumentException}. */
     public static ThrottlePolicy from(Map<String, String> properties) {
-        return ThrottlePolicyParser.parse(properties);
+        return from(ConfigFile.of(ThrottleConfig.FILE, properties));
+    }
+
+    public static ThrottlePolicy from(ConfigFile file) {
+        return file.check(() -> ThrottlePolicyParser.parse(file));
     }
 
     /** The limits of an account: see the class comment for the precedence. */

@@ -1,6 +1,5 @@
 package org.postwarden.throttle;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.postwarden.common.Durations;
+import org.postwarden.config.ConfigFile;
 
 /** Reads the properties documented on {@link ThrottlePolicy}. */
 final class ThrottlePolicyParser {
@@ -44,16 +43,21 @@ final class ThrottlePolicyParser {
     /** Limits as written: scope, then domain ("" for the scope's default), then unit. */
     private final Map<Scope, Map<String, Map<String, RateLimits>>> limits = new HashMap<>();
 
-    private ThrottlePolicyParser() {
+    private final ConfigFile file;
+
+    private ThrottlePolicyParser(ConfigFile file) {
+        this.file = file;
     }
 
-    static ThrottlePolicy parse(Map<String, String> properties) {
-        ThrottlePolicyParser parser = new ThrottlePolicyParser();
-        properties.forEach(parser::read);
+    static ThrottlePolicy parse(ConfigFile file) {
+        ThrottlePolicyParser parser = new ThrottlePolicyParser(file);
+        for (Scope scope : Scope.values()) {
+            file.under(scope.key).forEach(parser::read);
+        }
         ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
         return new ThrottlePolicy(
             parser.table(Scope.USER),
-            new NewAccountTier(duration(properties, NEW_ACCOUNT_AGE, defaults.newAccounts().age()),
+            new NewAccountTier(file.duration(NEW_ACCOUNT_AGE, defaults.newAccounts().age()),
                 parser.limit(Scope.NEW_ACCOUNT, "", MESSAGES).or(() -> defaults.newAccounts().messages()),
                 parser.limit(Scope.NEW_ACCOUNT, "", RECIPIENTS)),
             parser.table(Scope.SENDER_DOMAIN),
@@ -61,7 +65,7 @@ final class ThrottlePolicyParser {
             parser.table(Scope.DESTINATION),
             parser.table(Scope.SUSPEND).defaults(),
             parser.limit(Scope.HARVEST, "", RECIPIENTS).orElse(defaults.harvest()),
-            duration(properties, HARVEST_BLOCK, defaults.harvestBlock()));
+            file.duration(HARVEST_BLOCK, defaults.harvestBlock()));
     }
 
     private void read(String key, String value) {
@@ -74,12 +78,15 @@ final class ThrottlePolicyParser {
         String unit = key.substring(lastDot + 1);
         String domain = lastDot > dot ? key.substring(dot + 1, lastDot) : "";
         if (dot < 0 || !scope.units.contains(unit) || (!domain.isEmpty() && !scope.perDomain)) {
-            throw new IllegalArgumentException("Unknown throttle property '" + key + "': expected " + expected(scope));
+            throw file.error(key, value, "unknown key: expected " + expected(scope));
+        }
+        if (value.isEmpty()) {
+            return;
         }
         String normalised = domain.isEmpty() ? "" : ThrottleKey.destinationDomain(domain).value();
         limits.computeIfAbsent(scope, s -> new HashMap<>())
             .computeIfAbsent(normalised, d -> new HashMap<>())
-            .put(unit, rateLimits(key, value));
+            .put(unit, file.parsed(key, RateLimits.NONE, RateLimits::parse));
     }
 
     private Optional<RateLimits> limit(Scope scope, String domain, String unit) {
@@ -102,25 +109,5 @@ final class ThrottlePolicyParser {
         String units = scope.units.stream().sorted().collect(Collectors.joining("|"));
         String keys = scope.key + ".{" + units + "}";
         return scope.perDomain ? keys + " or " + scope.key + ".<domain>.{" + units + "}" : keys;
-    }
-
-    private static RateLimits rateLimits(String key, String value) {
-        try {
-            return RateLimits.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Throttle property '" + key + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static Duration duration(Map<String, String> properties, String key, Duration fallback) {
-        String value = properties.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Throttle property '" + key + "': " + e.getMessage(), e);
-        }
     }
 }

@@ -32,6 +32,6 @@ class DoctorConfigurationTest {
     void outboundIpShouldBeAnAddress() {
         assertThatThrownBy(() -> DoctorConfiguration.from(Map.of("outboundIp", "mail.example.com")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("outboundIp must be an IPv4 or IPv6 address, got \"mail.example.com\"");
+            .hasMessage("deliverability.properties: outboundIp=mail.example.com: expected an IPv4 or IPv6 address");
     }
 }

@@ -38,10 +38,10 @@ class GreylistConfigurationTest {
     void fromShouldNameTheKeyOfABadValue() {
         assertThatThrownBy(() -> GreylistConfiguration.from(Map.of("retry.window", "2 days")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("retry.window: Invalid duration '2 days'");
+            .hasMessageStartingWith("greylist.properties: retry.window=2 days: expected a duration");
         assertThatThrownBy(() -> GreylistConfiguration.from(Map.of("ipv4.prefix", "/24")))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("ipv4.prefix must be a whole number, got '/24'");
+            .hasMessage("greylist.properties: ipv4.prefix=/24: expected a whole number");
     }
 
     @Test

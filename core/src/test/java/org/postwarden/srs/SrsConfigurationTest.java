@@ -43,7 +43,7 @@ class SrsConfigurationTest {
     @Test
     void aShortHashShouldBeAStartUpErrorUnlessCompatible() {
         assertThatThrownBy(() -> SrsConfiguration.from(Map.of("hashLength", "4")))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hashLength must be at least 8")
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("srs.properties: hashLength=4: must be at least 8")
             .hasMessageContaining("hash.compat=mailsrs");
         assertThat(SrsConfiguration.from(Map.of("hashLength", "4", "hash.compat", "mailsrs")).hashLength()).isEqualTo(4);
         assertThat(SrsConfiguration.from(Map.of("hashLength", "12")).hashLength()).isEqualTo(12);
@@ -52,6 +52,6 @@ class SrsConfigurationTest {
     @Test
     void anUnknownCompatShouldBeAStartUpError() {
         assertThatThrownBy(() -> SrsConfiguration.from(Map.of("hash.compat", "postsrsd")))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash.compat must be none or mailsrs");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("srs.properties: hash.compat=postsrsd: expected none or mailsrs");
     }
 }

@@ -81,15 +81,15 @@ class ThrottlePolicyTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "user.limits | 5/1m | Unknown throttle property 'user.limits': expected user.{messages|recipients} or "
+        "user.limits | 5/1m | throttle.properties: user.limits=5/1m: unknown key: expected user.{messages|recipients} or "
             + "user.<domain>.{messages|recipients}",
-        "ip.192.0.2.7.messages | 5/1m | Unknown throttle property 'ip.192.0.2.7.messages': expected "
+        "ip.192.0.2.7.messages | 5/1m | throttle.properties: ip.192.0.2.7.messages=5/1m: unknown key: expected "
             + "ip.{messages|recipients}",
-        "destination.recipients | 5/1m | Unknown throttle property 'destination.recipients'",
-        "harvest | 5/1m | Unknown throttle property 'harvest'",
-        "user.messages | 5 per minute | Throttle property 'user.messages': Invalid rate limit '5 per minute'",
-        "newAccount.age | a week | Throttle property 'newAccount.age': Invalid duration 'a week'",
-        "harvest.block | 0s | harvest.block must be at least 1ms"})
+        "destination.recipients | 5/1m | throttle.properties: destination.recipients=5/1m: unknown key",
+        "harvest | 5/1m | throttle.properties: harvest=5/1m: unknown key",
+        "user.messages | 5 per minute | throttle.properties: user.messages=5 per minute: Invalid rate limit '5 per minute'",
+        "newAccount.age | a week | throttle.properties: newAccount.age=a week: expected a duration",
+        "harvest.block | 0s | throttle.properties: harvest.block must be at least 1ms"})
     void badPropertiesShouldBeRefusedWithAClearMessage(String key, String value, String message) {
         assertThatThrownBy(() -> ThrottlePolicy.from(Map.of(key, value)))
             .isInstanceOf(IllegalArgumentException.class)

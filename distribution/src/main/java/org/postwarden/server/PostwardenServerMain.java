@@ -1,5 +1,8 @@
 package org.postwarden.server;
 
+import java.util.Optional;
+
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.ExtraProperties;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerMain;
@@ -22,6 +25,8 @@ import org.apache.james.modules.server.SieveRoutesModule;
 import org.apache.james.modules.server.TaskManagerModule;
 import org.apache.james.modules.server.WebAdminServerModule;
 import org.apache.james.server.core.configuration.Configuration;
+import org.postwarden.config.ConfigurationError;
+import org.postwarden.server.config.ConfigurationCheck;
 import org.postwarden.server.deliverability.DeliverabilityModule;
 import org.postwarden.server.dkim.DkimSigningModule;
 import org.postwarden.server.dmarc.DmarcReportingModule;
@@ -45,6 +50,8 @@ import org.postwarden.server.tls.ServerCertificateSetup;
 import org.postwarden.server.tls.TlsModule;
 import org.postwarden.server.webadmin.DeprecatedPathsModule;
 import org.postwarden.server.webadmin.WebAdminGuardModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
@@ -55,6 +62,7 @@ import com.google.inject.util.Modules;
  * The working directory ({@code -Dworking.directory}) holds conf/ and var/.
  */
 public class PostwardenServerMain implements JamesServerMain {
+    private static final Logger LOGGER = LoggerFactory.getLogger(PostwardenServerMain.class);
 
     public static final Module WEBADMIN = Modules.combine(
         new WebAdminServerModule(),
@@ -114,17 +122,33 @@ public class PostwardenServerMain implements JamesServerMain {
         AuthGuardModule.OVERRIDES,
         new SmtpServerModule());
 
+    /** A configuration error ends the start-up with its one line in the log, without a stack trace to read. */
     public static void main(String[] args) throws Exception {
         ExtraProperties.initialize();
         Configuration configuration = Configuration.builder()
             .useWorkingDirectoryEnvProperty()
             .build();
-        JamesServerMain.main(createServer(configuration));
+        try {
+            JamesServerMain.main(createServer(configuration));
+        } catch (Exception e) {
+            Optional<ConfigurationError> error = ConfigurationError.causing(e);
+            if (error.isEmpty()) {
+                throw e;
+            }
+            LOGGER.error("Cannot start: {}", error.get().getMessage());
+            System.exit(1);
+        }
     }
 
-    /** Also prepares the TLS certificate, which the SMTP and IMAP configuration refer to. */
-    public static GuiceJamesServer createServer(Configuration configuration) {
+    /**
+     * Also prepares the TLS certificate, which the SMTP and IMAP configuration refer to, after checking every one of
+     * our .properties files ({@link ConfigurationCheck}).
+     *
+     * @throws ConfigurationError for a misspelled key or a malformed value, naming the file, the key and the value
+     */
+    public static GuiceJamesServer createServer(Configuration configuration) throws ConfigurationException {
         ServerCertificateSetup.prepare(configuration.directories());
+        ConfigurationCheck.run(configuration);
         return GuiceJamesServer.forConfiguration(configuration)
             .combineWith(MODULES)
             .overrideWith(OVERRIDES);

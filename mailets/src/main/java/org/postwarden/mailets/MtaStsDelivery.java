@@ -1,7 +1,6 @@
 package org.postwarden.mailets;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.server.core.MailImpl;
-import org.apache.james.util.DurationParser;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -31,6 +29,7 @@ import org.postwarden.glue.MessageBytes;
 import org.postwarden.mtasts.DeliveryOutcome;
 import org.postwarden.mtasts.EnforcedDelivery;
 import org.postwarden.mtasts.MtaStsConfiguration;
+import org.postwarden.mtasts.MtaStsDeliverySettings;
 import org.postwarden.mtasts.MtaStsPolicy;
 import org.postwarden.mtasts.MtaStsResolver;
 import org.postwarden.mtasts.PolicyDiscovery;
@@ -47,15 +46,11 @@ import org.slf4j.LoggerFactory;
  * after {@code maxRetries}. Other recipients go on to RemoteDelivery: {@code testing} policies are only logged
  * (an MX host outside the policy), domains without a policy get opportunistic STARTTLS as before.
  * <pre>{@code
- * <mailet match="All" class="org.postwarden.mailets.MtaStsDelivery">
- *     <retryProcessor>remote-delivery</retryProcessor>
- *     <delayTime>5 minutes, 30 minutes, 1 hour, 4 hours</delayTime> <!-- the last repeats -->
- *     <maxRetries>30</maxRetries>
- *     <bounceProcessor>bounces</bounceProcessor>
- *     <heloName>mail.example.com</heloName>                        <!-- default: the default domain -->
- * </mailet>
+ * <mailet match="All" class="org.postwarden.mailets.MtaStsDelivery"/>
  * }</pre>
- * Trust store, timeout and (for tests) ports are in conf/mta-sts.properties.
+ * Every setting is in conf/mta-sts.properties ({@link MtaStsDeliverySettings}: retryProcessor, bounceProcessor,
+ * delayTime, maxRetries, heloName; trust store, timeout and, for tests, ports). The attributes of the same names that
+ * earlier versions read in mailetcontainer.xml are still honoured, with a warning.
  */
 public class MtaStsDelivery extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(MtaStsDelivery.class);
@@ -67,6 +62,7 @@ public class MtaStsDelivery extends GenericMailet {
     private final DnsResolver resolver;
     private final TlsConnector connector;
     private final MtaStsConfiguration configuration;
+    private final MtaStsDeliverySettings configured;
     private final DomainList domains;
     private final MailQueueFactory<?> queues;
     private MailQueue spool;
@@ -78,11 +74,12 @@ public class MtaStsDelivery extends GenericMailet {
 
     @Inject
     public MtaStsDelivery(MtaStsResolver mtaSts, DnsResolver resolver, TlsConnector connector, MtaStsConfiguration configuration,
-                          DomainList domains, MailQueueFactory<?> queues) {
+                          MtaStsDeliverySettings configured, DomainList domains, MailQueueFactory<?> queues) {
         this.mtaSts = mtaSts;
         this.resolver = resolver;
         this.connector = connector;
         this.configuration = configuration;
+        this.configured = configured;
         this.domains = domains;
         this.queues = queues;
     }
@@ -90,14 +87,15 @@ public class MtaStsDelivery extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         spool = queues.createQueue(MailQueueFactory.SPOOL);
-        retryProcessor = getInitParameter("retryProcessor", "remote-delivery").trim();
-        bounceProcessor = getInitParameter("bounceProcessor", "bounces").trim();
-        delays = List.of(getInitParameter("delayTime", "5 minutes, 30 minutes, 1 hour, 4 hours").split(",")).stream()
-            .map(delay -> DurationParser.parse(delay.trim(), ChronoUnit.SECONDS)).toList();
-        maxRetries = Integer.parseInt(getInitParameter("maxRetries", "30").trim());
-        String heloName = getInitParameter("heloName", "").trim();
+        MtaStsDeliverySettings settings = MtaStsLegacyAttributes.over(configured, this::getInitParameter,
+            LOGGER::warn);
+        retryProcessor = settings.retryProcessor();
+        bounceProcessor = settings.bounceProcessor();
+        delays = settings.delays();
+        maxRetries = settings.maxRetries();
+        String heloName;
         try {
-            heloName = heloName.isEmpty() ? domains.getDefaultDomain().asString() : heloName;
+            heloName = settings.heloName().isPresent() ? settings.heloName().get() : domains.getDefaultDomain().asString();
         } catch (DomainListException e) {
             throw new MessagingException("MtaStsDelivery: no heloName and no default domain", e);
         }

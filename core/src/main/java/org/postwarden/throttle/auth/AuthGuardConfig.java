@@ -2,12 +2,9 @@ package org.postwarden.throttle.auth;
 
 import com.google.common.base.Preconditions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import org.postwarden.common.Durations;
+import org.postwarden.config.ConfigFile;
 import org.postwarden.throttle.RateLimit;
 
 /**
@@ -28,7 +25,7 @@ public record AuthGuardConfig(RateLimit perAddress, RateLimit perAddressAndAccou
     static final String PER_ADDRESS_AND_ACCOUNT = "authFailures.perAddressAndAccount";
     static final String DELAY_AFTER = "authFailures.delayAfter";
     static final String DELAY = "authFailures.delay";
-    private static final Set<String> KEYS = Set.of(PER_ADDRESS, PER_ADDRESS_AND_ACCOUNT, DELAY_AFTER, DELAY);
+    public static final String FILE = "auth-guard.properties";
     public static final AuthGuardConfig DEFAULT = from(Map.of());
 
     public AuthGuardConfig {
@@ -43,46 +40,21 @@ public record AuthGuardConfig(RateLimit perAddress, RateLimit perAddressAndAccou
 
     /** @throws IllegalArgumentException naming the key and value at fault, or an unknown key */
     public static AuthGuardConfig from(Map<String, String> properties) {
-        Set<String> unknown = new TreeSet<>(properties.keySet());
-        unknown.removeAll(KEYS);
-        Preconditions.checkArgument(unknown.isEmpty(), "unknown keys %s; known keys are %s", unknown,
-            new TreeSet<>(KEYS));
-        Map<String, String> values = new HashMap<>(properties);
-        return new AuthGuardConfig(
-            rateLimit(values, PER_ADDRESS, "10/10m"),
-            rateLimit(values, PER_ADDRESS_AND_ACCOUNT, "5/10m"),
-            count(values.getOrDefault(DELAY_AFTER, "3")),
-            duration(values.getOrDefault(DELAY, "1s")));
+        return from(ConfigFile.of(FILE, properties));
+    }
+
+    public static AuthGuardConfig from(ConfigFile file) {
+        RateLimit perAddress = file.parsed(PER_ADDRESS, RateLimit.parse("10/10m"), RateLimit::parse);
+        RateLimit perAddressAndAccount = file.parsed(PER_ADDRESS_AND_ACCOUNT, RateLimit.parse("5/10m"), RateLimit::parse);
+        long delayAfter = file.number(DELAY_AFTER, 3, Long.MIN_VALUE, Long.MAX_VALUE);
+        Duration delay = file.duration(DELAY, Duration.ofSeconds(1));
+        file.rejectUnknownKeys();
+        return file.check(() -> new AuthGuardConfig(perAddress, perAddressAndAccount, delayAfter, delay));
     }
 
     /** The longest of the two windows: older failures no longer count. */
     public Duration horizon() {
         return perAddress.window().compareTo(perAddressAndAccount.window()) >= 0
             ? perAddress.window() : perAddressAndAccount.window();
-    }
-
-    private static RateLimit rateLimit(Map<String, String> values, String key, String fallback) {
-        String text = values.getOrDefault(key, fallback);
-        try {
-            return RateLimit.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + "=" + text + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long count(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(DELAY_AFTER + "=" + text + ": not a whole number", e);
-        }
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(DELAY + "=" + text + ": " + e.getMessage(), e);
-        }
     }
 }

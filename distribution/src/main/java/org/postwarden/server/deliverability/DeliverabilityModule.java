@@ -5,9 +5,7 @@ import java.time.Clock;
 
 import javax.inject.Singleton;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 import org.postwarden.deliverability.CertificateSource;
 import org.postwarden.deliverability.DeliverabilityDoctor;
@@ -16,7 +14,7 @@ import org.postwarden.deliverability.DoctorConfiguration;
 import org.postwarden.deliverability.PemCertificateFiles;
 import org.postwarden.dkim.keys.DkimKeyManager;
 import org.postwarden.dns.DnsResolver;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
 import org.postwarden.webadmin.deliverability.DeliverabilityRoutes;
 
 import com.google.inject.AbstractModule;
@@ -32,12 +30,7 @@ public class DeliverabilityModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(DeliverabilityRoutes.class);
-    }
-
-    @Provides
-    @Singleton
-    DoctorConfiguration configuration(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return DoctorConfiguration.from(PropertiesFiles.read(propertiesProvider, "deliverability"));
+        ConfigBindings.file(binder(), DoctorConfiguration.class);
     }
 
     @Provides

@@ -7,21 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.inject.Provider;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
-import org.apache.james.utils.PropertiesProvider;
+import org.apache.james.utils.InitializationOperation;
 import org.apache.james.webadmin.Routes;
-import org.postwarden.common.Durations;
 import org.postwarden.forward.ForwardLog;
+import org.postwarden.forward.ForwardingConfig;
 import org.postwarden.forward.jdbc.JdbcForwardLog;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
+import org.postwarden.server.config.ScheduledJobs;
 import org.postwarden.srs.ReverseSrsGate;
 import org.postwarden.srs.SrsConfiguration;
 import org.postwarden.srs.keys.ConfiguredSrsKeyring;
@@ -31,10 +30,13 @@ import org.postwarden.srs.keys.jdbc.JdbcSrsSecretStore;
 import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.Throttler;
 import org.postwarden.webadmin.srs.SrsSecretRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 
 /**
  * Forwarding: SRS (conf/srs.properties). The secrets of {@code secrets=} when set; else secrets kept in the shared
@@ -45,38 +47,39 @@ import com.google.inject.multibindings.Multibinder;
  * throttle store of conf/throttle.properties.
  */
 public class ForwardingModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ForwardingModule.class);
     private static final String LEGACY_SECRET_FILE = "var/srs/secret";
+    private static final Duration SECRET_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
     @Override
     protected void configure() {
+        ConfigBindings.file(binder(), ForwardingConfig.class);
+        ConfigBindings.part(binder(), ForwardingConfig.class, SrsConfiguration.class, ForwardingConfig::srs);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(SrsSecretRoutes.class);
-        bind(ForwardLogPurger.class).asEagerSingleton();
-        bind(SrsKeyringRefresher.class).asEagerSingleton();
     }
 
     @Provides
     @Singleton
-    @SrsProperties
-    Map<String, String> properties(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return PropertiesFiles.read(propertiesProvider, "srs");
+    ForwardLog forwardLog(ForwardingConfig config, Provider<DataSource> dataSource) {
+        return new JdbcForwardLog(dataSource.get(), config.dedupWindow());
     }
 
-    @Provides
-    @Singleton
-    SrsConfiguration configuration(@SrsProperties Map<String, String> properties) {
-        return SrsConfiguration.from(properties);
+    /** A SQL table does not expire rows by itself. */
+    @ProvidesIntoSet
+    InitializationOperation purgeForwardLog(ScheduledJobs jobs, ForwardLog log, Clock clock) {
+        return jobs.every("forward-log-purge", Duration.ofHours(1),
+            () -> LOGGER.debug("forward log purge removed {} expired forwards", log.purgeExpired(clock.instant())));
     }
 
-    @Provides
-    @Singleton
-    ForwardLog forwardLog(@SrsProperties Map<String, String> properties, Provider<DataSource> dataSource) {
-        Duration window;
-        try {
-            window = Durations.parse(properties.getOrDefault("dedupWindow", "1d"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("srs.properties dedupWindow: " + e.getMessage(), e);
-        }
-        return new JdbcForwardLog(dataSource.get(), window);
+    /**
+     * Reloads the stored SRS secrets, so that this node signs with a secret another node rotated in and reverses with
+     * the ones it keeps, and purges the secrets whose addresses all expired. Secrets of srs.properties do not change.
+     */
+    @ProvidesIntoSet
+    InitializationOperation refreshSecrets(ScheduledJobs jobs, SrsKeyring keyring) {
+        return keyring instanceof StoredSrsKeyring stored
+            ? jobs.every("srs-secret-refresh", SECRET_REFRESH_INTERVAL, stored::refresh)
+            : jobs.none();
     }
 
     @Provides

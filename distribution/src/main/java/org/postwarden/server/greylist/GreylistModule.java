@@ -2,20 +2,18 @@ package org.postwarden.server.greylist;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.metrics.api.GaugeRegistry;
-import org.apache.james.utils.PropertiesProvider;
+import org.apache.james.utils.InitializationOperation;
 import org.apache.james.webadmin.Routes;
 import org.postwarden.dns.DnsResolver;
 import org.postwarden.dns.ForwardConfirmedDns;
 import org.postwarden.greylist.CachedWhitelist;
-import org.postwarden.common.Durations;
 import org.postwarden.greylist.Greylist;
+import org.postwarden.greylist.GreylistConfig;
 import org.postwarden.greylist.GreylistConfiguration;
 import org.postwarden.greylist.GreylistGate;
 import org.postwarden.greylist.GreylistSettings;
@@ -25,58 +23,48 @@ import org.postwarden.greylist.InMemoryGreylistStore;
 import org.postwarden.greylist.LazyGreylistStore;
 import org.postwarden.greylist.jdbc.JdbcGreylistStore;
 import org.postwarden.greylist.redis.RedisGreylistStore;
+import org.postwarden.server.config.ConfigBindings;
+import org.postwarden.server.config.ScheduledJobs;
 import org.postwarden.spf.SpfStatus;
 import org.postwarden.spf.SpfVerifier;
-import org.postwarden.server.config.PropertiesFiles;
 import org.postwarden.webadmin.greylist.GreylistRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 
-/** Greylisting, configured by conf/greylist.properties: the store, the rules, the SMTP gate and the webadmin routes. */
+/** Greylisting, configured by conf/greylist.properties: the store, the rules, the SMTP gate, the webadmin routes and the purge. */
 public class GreylistModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(GreylistModule.class);
     private static final Duration REOPEN_INTERVAL = Duration.ofSeconds(10);
 
     @Override
     protected void configure() {
+        ConfigBindings.file(binder(), GreylistConfig.class);
+        ConfigBindings.part(binder(), GreylistConfig.class, GreylistConfiguration.class, GreylistConfig::rules);
+        ConfigBindings.part(binder(), GreylistConfig.class, GreylistSettings.class, GreylistConfig::gate);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(GreylistRoutes.class);
-        bind(GreylistPurger.class).asEagerSingleton();
     }
 
     @Provides
     @Singleton
-    @GreylistProperties
-    Map<String, String> properties(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return PropertiesFiles.read(propertiesProvider, "greylist");
-    }
-
-    @Provides
-    @Singleton
-    GreylistConfiguration configuration(@GreylistProperties Map<String, String> properties) {
-        return GreylistConfiguration.from(properties);
-    }
-
-    @Provides
-    @Singleton
-    GreylistSettings settings(@GreylistProperties Map<String, String> properties) {
-        return GreylistSettings.from(properties);
-    }
-
-    @Provides
-    @Singleton
-    GreylistStore store(@GreylistProperties Map<String, String> properties, Provider<DataSource> dataSource, Clock clock) {
-        String store = properties.getOrDefault("store", "jdbc").trim();
-        return switch (store) {
-            case "jdbc" -> new LazyGreylistStore(() -> new JdbcGreylistStore(dataSource.get()), clock, REOPEN_INTERVAL);
-            case "redis" -> {
-                String uri = properties.getOrDefault("redis.uri", "redis://127.0.0.1:6379/0");
-                yield new LazyGreylistStore(() -> RedisGreylistStore.connect(uri), clock, REOPEN_INTERVAL);
-            }
-            case "memory" -> new InMemoryGreylistStore();
-            default -> throw new IllegalArgumentException("greylist.properties: store must be jdbc, redis or memory, got '" + store + "'");
+    GreylistStore store(GreylistConfig config, Provider<DataSource> dataSource, Clock clock) {
+        return switch (config.store()) {
+            case JDBC -> new LazyGreylistStore(() -> new JdbcGreylistStore(dataSource.get()), clock, REOPEN_INTERVAL);
+            case REDIS -> new LazyGreylistStore(() -> RedisGreylistStore.connect(config.redisUri()), clock, REOPEN_INTERVAL);
+            case MEMORY -> new InMemoryGreylistStore();
         };
+    }
+
+    /** A SQL store does not expire rows by itself. */
+    @ProvidesIntoSet
+    InitializationOperation purge(ScheduledJobs jobs, GreylistStore store, Clock clock, GreylistConfig config) {
+        return jobs.every("greylist-purge", config.purgeInterval(),
+            () -> LOGGER.debug("greylist purge removed {} expired records", store.purgeExpired(clock.instant())));
     }
 
     @Provides
@@ -95,8 +83,8 @@ public class GreylistModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CachedWhitelist whitelist(GreylistStore store, Clock clock, @GreylistProperties Map<String, String> properties) {
-        return new CachedWhitelist(store, clock, Durations.parse(properties.getOrDefault("whitelist.refresh", "30s")));
+    CachedWhitelist whitelist(GreylistStore store, Clock clock, GreylistConfig config) {
+        return new CachedWhitelist(store, clock, config.whitelistRefresh());
     }
 
     @Provides

@@ -3,7 +3,6 @@ package org.postwarden.server.identity;
 import javax.inject.Singleton;
 import javax.mail.internet.AddressException;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.rrt.api.CanSendFrom;
@@ -12,9 +11,9 @@ import org.apache.james.rrt.api.RecipientRewriteTableException;
 import org.apache.james.smtpserver.SenderAuthIdentifyVerificationHook;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
-import org.apache.james.utils.PropertiesProvider;
+import org.postwarden.identity.IdentityConfig;
 import org.postwarden.identity.SenderIdentityPolicy;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
 import org.postwarden.smtp.identity.IdentityPolicyVerificationHook;
 
 import com.google.inject.AbstractModule;
@@ -31,13 +30,14 @@ public class SenderIdentityModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SenderAuthIdentifyVerificationHook.class).to(IdentityPolicyVerificationHook.class);
+        ConfigBindings.file(binder(), IdentityConfig.class);
     }
 
     @Provides
     @Singleton
-    SenderIdentityPolicy policy(PropertiesProvider propertiesProvider, CanSendFrom canSendFrom, UsersRepository users,
-                                RecipientRewriteTable aliases) throws ConfigurationException {
-        return SenderIdentityPolicy.from(PropertiesFiles.read(propertiesProvider, "identity"),
+    SenderIdentityPolicy policy(IdentityConfig config, CanSendFrom canSendFrom, UsersRepository users,
+                                RecipientRewriteTable aliases) {
+        return SenderIdentityPolicy.from(config,
             (user, address) -> canSendFrom.userCanSendFrom(Username.of(user), Username.of(address)),
             address -> isClaimed(users, aliases, address));
     }

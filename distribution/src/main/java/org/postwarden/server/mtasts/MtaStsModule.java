@@ -7,30 +7,32 @@ import java.time.Clock;
 
 import javax.inject.Singleton;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
-import org.apache.james.utils.PropertiesProvider;
 import org.postwarden.dns.DnsResolver;
 import org.postwarden.mtasts.HttpsPolicyFetcher;
+import org.postwarden.mtasts.MtaStsConfig;
 import org.postwarden.mtasts.MtaStsConfiguration;
+import org.postwarden.mtasts.MtaStsDeliverySettings;
 import org.postwarden.mtasts.MtaStsResolver;
 import org.postwarden.mtasts.PolicyCache;
 import org.postwarden.mtasts.TlsConnector;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 
 /**
  * Outbound MTA-STS (RFC 8461) for the MtaStsDelivery mailet: policies discovered through the server's DNS resolver,
- * fetched and MX hosts reached over TLS trusting conf/mta-sts.properties' trust store, cached in memory.
+ * fetched and MX hosts reached over TLS trusting conf/mta-sts.properties' trust store, cached in memory; the
+ * mailet's retry settings, also from mta-sts.properties.
  */
 public class MtaStsModule extends AbstractModule {
 
-    @Provides
-    @Singleton
-    MtaStsConfiguration configuration(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return MtaStsConfiguration.from(PropertiesFiles.read(propertiesProvider, "mta-sts"));
+    @Override
+    protected void configure() {
+        ConfigBindings.file(binder(), MtaStsConfig.class);
+        ConfigBindings.part(binder(), MtaStsConfig.class, MtaStsConfiguration.class, MtaStsConfig::connection);
+        ConfigBindings.part(binder(), MtaStsConfig.class, MtaStsDeliverySettings.class, MtaStsConfig::delivery);
     }
 
     @Provides

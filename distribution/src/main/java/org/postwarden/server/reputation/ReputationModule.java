@@ -1,31 +1,37 @@
 package org.postwarden.server.reputation;
 
 import java.time.Clock;
-import java.util.Map;
+import java.time.Duration;
+import java.util.function.Supplier;
+
 import javax.inject.Singleton;
 import javax.sql.DataSource;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import java.util.function.Supplier;
+
 import org.apache.james.metrics.api.Gauge;
 import org.apache.james.metrics.api.GaugeRegistry;
-import org.apache.james.utils.PropertiesProvider;
+import org.apache.james.utils.InitializationOperation;
 import org.apache.james.webadmin.Routes;
 import org.postwarden.reputation.BatchingReputationStore;
 import org.postwarden.reputation.InMemoryReputationStore;
+import org.postwarden.reputation.ReputationConfig;
 import org.postwarden.reputation.ReputationPolicy;
 import org.postwarden.reputation.ReputationStore;
 import org.postwarden.reputation.ReputationStoreException;
 import org.postwarden.reputation.SenderReputation;
 import org.postwarden.reputation.jdbc.JdbcReputationStore;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
+import org.postwarden.server.config.ScheduledJobs;
 import org.postwarden.smtp.throttle.PostmasterNotifier;
 import org.postwarden.throttle.SuspensionStore;
 import org.postwarden.webadmin.reputation.ReputationRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 
 /**
  * The outbound reputation guard, configured by conf/reputation.properties: the {@link SenderReputation} that the
@@ -33,28 +39,14 @@ import com.google.inject.multibindings.Multibinder;
  * routes; gauges; and the purge of counts that left the window.
  */
 public class ReputationModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ReputationModule.class);
+    private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(5);
+
     @Override
     protected void configure() {
+        ConfigBindings.file(binder(), ReputationConfig.class);
+        ConfigBindings.part(binder(), ReputationConfig.class, ReputationPolicy.class, ReputationConfig::policy);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ReputationRoutes.class);
-        bind(ReputationPurger.class).asEagerSingleton();
-        bind(ReputationFlusher.class).asEagerSingleton();
-    }
-
-    @Provides
-    @Singleton
-    @ReputationProperties
-    Map<String, String> properties(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return PropertiesFiles.read(propertiesProvider, "reputation");
-    }
-
-    @Provides
-    @Singleton
-    ReputationPolicy policy(@ReputationProperties Map<String, String> properties) {
-        try {
-            return ReputationPolicy.from(properties);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reputation.properties: " + e.getMessage(), e);
-        }
     }
 
     @Provides
@@ -63,21 +55,33 @@ public class ReputationModule extends AbstractModule {
         return batching;
     }
 
-    /** Sent mail is counted in memory and written by {@link ReputationFlusher}: no database write per message. */
+    /** Sent mail is counted in memory and written every 5 seconds by {@link #flush}: no database write per message. */
     @Provides
     @Singleton
-    BatchingReputationStore batching(@ReputationProperties Map<String, String> properties, Provider<DataSource> dataSource) {
-        return new BatchingReputationStore(backend(properties, dataSource));
+    BatchingReputationStore batching(ReputationConfig config, Provider<DataSource> dataSource) {
+        return new BatchingReputationStore(switch (config.store()) {
+            case JDBC -> new JdbcReputationStore(dataSource.get());
+            case MEMORY -> new InMemoryReputationStore();
+        });
     }
 
-    private static ReputationStore backend(Map<String, String> properties, Provider<DataSource> dataSource) {
-        String store = properties.getOrDefault("store", "jdbc").trim();
-        return switch (store) {
-            case "jdbc" -> new JdbcReputationStore(dataSource.get());
-            case "memory" -> new InMemoryReputationStore();
-            default -> throw new IllegalArgumentException("reputation.properties: store must be jdbc or memory, got '"
-                + store + "'");
-        };
+    /** Writes the counts kept in memory, and once more when the server stops. */
+    @ProvidesIntoSet
+    InitializationOperation flush(ScheduledJobs jobs, BatchingReputationStore store) {
+        return jobs.every("reputation-flush", FLUSH_INTERVAL, store::flush, () -> {
+            try {
+                store.flush();
+            } catch (ReputationStoreException e) {
+                LOGGER.warn("the last sent-mail counts could not be written: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** A SQL store keeps rows forever: counts that left the window are deleted. */
+    @ProvidesIntoSet
+    InitializationOperation purge(ScheduledJobs jobs, SenderReputation reputation, ReputationConfig config) {
+        return jobs.every("reputation-purge", config.purgeInterval(),
+            () -> LOGGER.debug("reputation purge removed {} old counts", reputation.purge()));
     }
 
     /** The postmaster notifier is asked for only when an account is suspended: the mailet context starts later. */

@@ -34,7 +34,7 @@ public class JdbcDataSourceModule extends AbstractModule {
                 dataSource.setUsername(configuration.username());
                 dataSource.setPassword(configuration.password());
             }
-            dataSource.setMaxTotal(Integer.parseInt(configuration.poolProperties().getOrDefault("MaxTotal", "20")));
+            dataSource.setMaxTotal(configuration.maxTotal());
         }
 
         @PreDestroy

@@ -1,13 +1,12 @@
 package org.postwarden.server.storage;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.StringJoiner;
 
 import org.apache.commons.configuration2.Configuration;
-
-import com.google.common.base.Preconditions;
+import org.postwarden.config.ConfigFile;
+import org.postwarden.config.ConfigurationError;
 
 /**
  * The JPA connection described by {@code james-database.properties}.
@@ -18,17 +17,38 @@ import com.google.common.base.Preconditions;
  */
 public record JpaDatabaseConfiguration(String driverClassName, String url, String username, String password,
                                        Map<String, String> poolProperties, Map<String, String> openJpaProperties) {
+    private static final int DEFAULT_MAX_TOTAL = 20;
+
+
+    public static final String FILE = "james-database.properties";
 
     public static JpaDatabaseConfiguration from(Configuration properties) {
-        String driver = properties.getString("database.driverClassName");
-        String url = properties.getString("database.url");
-        Preconditions.checkArgument(driver != null && !driver.isBlank(), "james-database.properties: database.driverClassName is required");
-        Preconditions.checkArgument(url != null && !url.isBlank(), "james-database.properties: database.url is required");
-        return new JpaDatabaseConfiguration(driver, url,
-            properties.getString("database.username", ""),
-            properties.getString("database.password", ""),
-            keysUnder(properties, "datasource", true),
-            keysUnder(properties, "openjpa", false));
+        Map<String, String> values = new HashMap<>();
+        properties.getKeys().forEachRemaining(key -> values.put(key, properties.getString(key)));
+        return from(ConfigFile.of(FILE, values));
+    }
+
+    /** @throws org.postwarden.config.ConfigurationError for a missing connection key, a bad pool size or an unknown key */
+    public static JpaDatabaseConfiguration from(ConfigFile file) {
+        String driver = required(file, "database.driverClassName");
+        String url = required(file, "database.url");
+        String username = file.string("database.username", "");
+        String password = file.string("database.password", "");
+        file.integer("datasource.MaxTotal", DEFAULT_MAX_TOTAL, 1, Integer.MAX_VALUE);
+        Map<String, String> pool = new HashMap<>();
+        file.under("datasource").forEach((key, value) -> pool.put(key.substring("datasource.".length()), value));
+        Map<String, String> openJpa = file.under("openjpa");
+        file.rejectUnknownKeys();
+        return new JpaDatabaseConfiguration(driver, url, username, password, pool, openJpa);
+    }
+
+    private static String required(ConfigFile file, String key) {
+        return file.optional(key).orElseThrow(() -> new ConfigurationError(FILE, key + " is required"));
+    }
+
+    /** {@code datasource.MaxTotal}: the most connections the pool opens. */
+    public int maxTotal() {
+        return Integer.parseInt(poolProperties.getOrDefault("MaxTotal", String.valueOf(DEFAULT_MAX_TOTAL)));
     }
 
     /** The properties for {@code Persistence.createEntityManagerFactory}. OpenJPA pools through commons-dbcp2 when it is on the class path. */
@@ -44,16 +64,6 @@ public record JpaDatabaseConfiguration(String driverClassName, String url, Strin
             StringJoiner joined = new StringJoiner(",");
             poolProperties.forEach((key, value) -> joined.add(key + "=" + value));
             result.put("openjpa.ConnectionProperties", joined.toString());
-        }
-        return result;
-    }
-
-    private static Map<String, String> keysUnder(Configuration properties, String prefix, boolean stripPrefix) {
-        Map<String, String> result = new HashMap<>();
-        Iterator<String> keys = properties.getKeys(prefix);
-        while (keys.hasNext()) {
-            String key = keys.next();
-            result.put(stripPrefix ? key.substring(prefix.length() + 1) : key, properties.getString(key));
         }
         return result;
     }

@@ -1,19 +1,19 @@
 package org.postwarden.server.throttle;
 
 import java.time.Clock;
-import java.util.Map;
+
 import javax.inject.Singleton;
 import javax.sql.DataSource;
-import org.apache.commons.configuration2.ex.ConfigurationException;
+
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.imap.processor.LoginProcessor;
 import org.apache.james.smtpserver.UsersRepositoryAuthHook;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.james.webadmin.Routes;
 import org.postwarden.server.authguard.GuardedAuthenticateProcessor;
 import org.postwarden.server.authguard.GuardedLoginProcessor;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
 import org.postwarden.smtp.authguard.GuardedAuthHook;
+import org.postwarden.throttle.ThrottleConfig;
 import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.auth.AuthFailureLog;
 import org.postwarden.throttle.auth.AuthGuard;
@@ -41,6 +41,7 @@ public class AuthGuardModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        ConfigBindings.file(binder(), AuthGuardConfig.class);
         bind(UsersRepositoryAuthHook.class).to(GuardedAuthHook.class);
         bind(LoginProcessor.class).to(GuardedLoginProcessor.class);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(AuthFailureRoutes.class);
@@ -48,19 +49,8 @@ public class AuthGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AuthGuardConfig config(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        try {
-            return AuthGuardConfig.from(PropertiesFiles.read(propertiesProvider, "auth-guard"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("auth-guard.properties: " + e.getMessage(), e);
-        }
-    }
-
-    @Provides
-    @Singleton
-    AuthFailureLog log(@ThrottleProperties Map<String, String> throttleProperties, Provider<DataSource> dataSource) {
-        return throttleProperties.getOrDefault("store", "jdbc").trim().equals("memory") ? new InMemoryAuthFailureLog()
-            : new JdbcAuthFailureLog(dataSource.get());
+    AuthFailureLog log(ThrottleConfig throttle, Provider<DataSource> dataSource) {
+        return throttle.inMemory() ? new InMemoryAuthFailureLog() : new JdbcAuthFailureLog(dataSource.get());
     }
 
     @Provides

@@ -2,14 +2,15 @@ package org.postwarden.server.throttle;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+
 import javax.inject.Singleton;
 import javax.sql.DataSource;
-import org.apache.commons.configuration2.ex.ConfigurationException;
+
 import org.apache.james.metrics.api.GaugeRegistry;
-import org.apache.james.utils.PropertiesProvider;
+import org.apache.james.utils.InitializationOperation;
 import org.apache.james.webadmin.Routes;
-import org.postwarden.server.config.PropertiesFiles;
+import org.postwarden.server.config.ConfigBindings;
+import org.postwarden.server.config.ScheduledJobs;
 import org.postwarden.smtp.throttle.PostmasterNotifier;
 import org.postwarden.throttle.AccountAges;
 import org.postwarden.throttle.FallbackThrottleStore;
@@ -19,6 +20,7 @@ import org.postwarden.throttle.InMemoryThrottleStore;
 import org.postwarden.throttle.LazyThrottleStore;
 import org.postwarden.throttle.OverrideStore;
 import org.postwarden.throttle.SuspensionStore;
+import org.postwarden.throttle.ThrottleConfig;
 import org.postwarden.throttle.ThrottlePolicy;
 import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.ThrottleGate;
@@ -30,11 +32,14 @@ import org.postwarden.throttle.jdbc.JdbcThrottleStore;
 import org.postwarden.throttle.redis.RedisThrottleStore;
 import org.postwarden.webadmin.throttle.AccountCreationDates;
 import org.postwarden.webadmin.throttle.ThrottleRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 
 /**
  * Sender throttling, configured by conf/throttle.properties: the policy, the stores, the {@link Throttler} the SMTP
@@ -45,66 +50,51 @@ import com.google.inject.multibindings.Multibinder;
  * A failing shared counter store is replaced by node-local counters until it is back ({@link FallbackThrottleStore}).
  */
 public class ThrottleModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ThrottleModule.class);
     private static final Duration REOPEN_INTERVAL = Duration.ofSeconds(10);
 
     @Override
     protected void configure() {
+        ConfigBindings.file(binder(), ThrottleConfig.class);
+        ConfigBindings.part(binder(), ThrottleConfig.class, ThrottlePolicy.class, ThrottleConfig::policy);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ThrottleRoutes.class);
-        bind(ThrottlePurger.class).asEagerSingleton();
     }
 
     @Provides
     @Singleton
-    @ThrottleProperties
-    Map<String, String> properties(PropertiesProvider propertiesProvider) throws ConfigurationException {
-        return PropertiesFiles.read(propertiesProvider, "throttle");
-    }
-
-    @Provides
-    @Singleton
-    ThrottlePolicy policy(@ThrottleProperties Map<String, String> properties) {
-        try {
-            return ThrottlePolicy.from(properties);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("throttle.properties: " + e.getMessage(), e);
-        }
-    }
-
-    @Provides
-    @Singleton
-    ThrottleStore store(@ThrottleProperties Map<String, String> properties, Provider<DataSource> dataSource,
-                        Clock clock) {
-        return switch (storeKind(properties)) {
-            case "jdbc" -> fallback(new LazyThrottleStore(() -> new JdbcThrottleStore(dataSource.get()), clock,
+    ThrottleStore store(ThrottleConfig config, Provider<DataSource> dataSource, Clock clock) {
+        return switch (config.store()) {
+            case JDBC -> fallback(new LazyThrottleStore(() -> new JdbcThrottleStore(dataSource.get()), clock,
                 REOPEN_INTERVAL), clock);
-            case "redis" -> {
-                String uri = properties.getOrDefault("redis.uri", "redis://127.0.0.1:6379/0").trim();
-                yield fallback(new LazyThrottleStore(() -> RedisThrottleStore.connect(uri), clock, REOPEN_INTERVAL),
-                    clock);
-            }
-            default -> new InMemoryThrottleStore();
+            case REDIS -> fallback(new LazyThrottleStore(() -> RedisThrottleStore.connect(config.redisUri()), clock,
+                REOPEN_INTERVAL), clock);
+            case MEMORY -> new InMemoryThrottleStore();
         };
     }
 
     @Provides
     @Singleton
-    OverrideStore overrides(@ThrottleProperties Map<String, String> properties, Provider<DataSource> dataSource) {
-        return storeKind(properties).equals("memory") ? new InMemoryOverrideStore()
-            : new JdbcOverrideStore(dataSource.get());
+    OverrideStore overrides(ThrottleConfig config, Provider<DataSource> dataSource) {
+        return config.inMemory() ? new InMemoryOverrideStore() : new JdbcOverrideStore(dataSource.get());
     }
 
     @Provides
     @Singleton
-    SuspensionStore suspensions(@ThrottleProperties Map<String, String> properties, Provider<DataSource> dataSource) {
-        return storeKind(properties).equals("memory") ? new InMemorySuspensionStore()
-            : new JdbcSuspensionStore(dataSource.get());
+    SuspensionStore suspensions(ThrottleConfig config, Provider<DataSource> dataSource) {
+        return config.inMemory() ? new InMemorySuspensionStore() : new JdbcSuspensionStore(dataSource.get());
     }
 
     @Provides
     @Singleton
-    AccountFirstSeen firstSeen(@ThrottleProperties Map<String, String> properties, Provider<DataSource> dataSource) {
-        return storeKind(properties).equals("memory") ? AccountFirstSeen.inMemory()
-            : AccountFirstSeen.jdbc(dataSource.get());
+    AccountFirstSeen firstSeen(ThrottleConfig config, Provider<DataSource> dataSource) {
+        return config.inMemory() ? AccountFirstSeen.inMemory() : AccountFirstSeen.jdbc(dataSource.get());
+    }
+
+    /** A SQL store does not expire rows by itself. */
+    @ProvidesIntoSet
+    InitializationOperation purge(ScheduledJobs jobs, ThrottleStore store, Clock clock, ThrottleConfig config) {
+        return jobs.every("throttle-purge", config.purgeInterval(),
+            () -> LOGGER.debug("throttle purge removed {} idle counters", store.purgeIdle(clock.instant())));
     }
 
     @Provides
@@ -145,14 +135,5 @@ public class ThrottleModule extends AbstractModule {
 
     private static FallbackThrottleStore fallback(ThrottleStore shared, Clock clock) {
         return new FallbackThrottleStore(shared, new InMemoryThrottleStore(), clock, REOPEN_INTERVAL);
-    }
-
-    private static String storeKind(Map<String, String> properties) {
-        String store = properties.getOrDefault("store", "jdbc").trim();
-        if (!store.equals("jdbc") && !store.equals("redis") && !store.equals("memory")) {
-            throw new IllegalArgumentException("throttle.properties: store must be jdbc, redis or memory, got '"
-                + store + "'");
-        }
-        return store;
     }
 }

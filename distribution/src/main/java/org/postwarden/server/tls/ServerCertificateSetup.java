@@ -3,8 +3,6 @@ package org.postwarden.server.tls;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
+import org.postwarden.config.ConfigFile;
+import org.postwarden.server.config.MachineName;
 import org.postwarden.tls.ServerCertificate;
 import org.postwarden.tls.TlsSettings;
 import org.slf4j.Logger;
@@ -35,8 +35,8 @@ public final class ServerCertificateSetup {
 
     public static ServerCertificate prepare(JamesDirectoriesProvider directories) {
         Path root = Path.of(directories.getRootDirectory());
-        TlsSettings settings = TlsSettings.parse(read(Path.of(directories.getConfDirectory()).resolve("tls.properties")),
-            root, machineHostName());
+        TlsSettings settings = TlsSettings.parse(ConfigFile.of(TlsSettings.FILE,
+            read(Path.of(directories.getConfDirectory()).resolve(TlsSettings.FILE)), LOGGER::warn), root, MachineName.canonical());
         ServerCertificate certificate = ServerCertificate.prepare(settings, root.resolve("var/tls"), Instant.now());
         log(certificate, settings);
         System.setProperty(CERTIFICATE_PROPERTY, certificate.certificate().toAbsolutePath().toString());
@@ -70,13 +70,5 @@ public final class ServerCertificateSetup {
         Map<String, String> pairs = new HashMap<>();
         properties.stringPropertyNames().forEach(key -> pairs.put(key, properties.getProperty(key)));
         return pairs;
-    }
-
-    private static String machineHostName() {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

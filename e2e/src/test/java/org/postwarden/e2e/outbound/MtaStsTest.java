@@ -133,9 +133,8 @@ class MtaStsTest {
                 .replace("mta-sts.properties", "#trustStore=conf/mta-sts-truststore.p12", "trustStore=" + trustStore)
                 .replace("mta-sts.properties", "#trustStorePassword=changeit", "trustStorePassword=changeit")
                 .replace("mta-sts.properties", "httpsPort=443", "httpsPort=" + POLICIES.getAddress().getPort())
-                .replace("mailetcontainer.xml", "<delayTime>5 minutes, 30 minutes, 1 hour, 4 hours</delayTime>",
-                    "<delayTime>" + RETRY_DELAY.toSeconds() + " seconds</delayTime>")
-                .replace("mailetcontainer.xml", "<maxRetries>30</maxRetries>", "<maxRetries>" + MAX_RETRIES + "</maxRetries>");
+                .replace("mta-sts.properties", "delayTime=5m, 30m, 1h, 4h", "delayTime=" + RETRY_DELAY.toSeconds() + "s")
+                .replace("mta-sts.properties", "maxRetries=30", "maxRetries=" + MAX_RETRIES);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,4 @@
-package org.postwarden.server.dmarc;
+package org.postwarden.dmarc.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,20 +10,20 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-class DailyReportRunTest {
+class DmarcReportConfigTest {
     private static Clock at(String instant) {
         return Clock.fixed(Instant.parse(instant), ZoneId.of("Europe/Paris"));
     }
 
     @Test
     void theFirstRunShouldBeAtTheNextSendAtInUtc() {
-        assertThat(DailyReportRun.untilNext(LocalTime.of(0, 30), at("2026-11-22T00:10:00Z"))).isEqualTo(Duration.ofMinutes(20));
-        assertThat(DailyReportRun.untilNext(LocalTime.of(0, 30), at("2026-11-22T10:00:00Z")))
+        assertThat(DmarcReportConfig.untilNext(LocalTime.of(0, 30), at("2026-11-22T00:10:00Z"))).isEqualTo(Duration.ofMinutes(20));
+        assertThat(DmarcReportConfig.untilNext(LocalTime.of(0, 30), at("2026-11-22T10:00:00Z")))
             .isEqualTo(Duration.ofHours(14).plusMinutes(30));
     }
 
     @Test
     void aSendAtThatIsNowShouldWaitForTomorrow() {
-        assertThat(DailyReportRun.untilNext(LocalTime.of(0, 30), at("2026-11-22T00:30:00Z"))).isEqualTo(Duration.ofDays(1));
+        assertThat(DmarcReportConfig.untilNext(LocalTime.of(0, 30), at("2026-11-22T00:30:00Z"))).isEqualTo(Duration.ofDays(1));
     }
 }
