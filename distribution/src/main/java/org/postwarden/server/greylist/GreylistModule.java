@@ -66,16 +66,18 @@ public class GreylistModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GreylistStore store(@GreylistProperties Map<String, String> properties, Provider<DataSource> dataSource, Clock clock) {
-        String store = properties.getOrDefault("store", "jdbc").trim();
+    GreylistStore store(@GreylistProperties Map<String, String> properties, Provider<DataSource> dataSource,
+                        Provider<EmbeddedGreylistFile> embedded, Clock clock) {
+        String store = properties.getOrDefault("store", "embedded").trim();
         return switch (store) {
+            case "embedded" -> new LazyGreylistStore(() -> embedded.get().open(), clock, REOPEN_INTERVAL);
             case "jdbc" -> new LazyGreylistStore(() -> new JdbcGreylistStore(dataSource.get()), clock, REOPEN_INTERVAL);
             case "redis" -> {
                 String uri = properties.getOrDefault("redis.uri", "redis://127.0.0.1:6379/0");
                 yield new LazyGreylistStore(() -> RedisGreylistStore.connect(uri), clock, REOPEN_INTERVAL);
             }
             case "memory" -> new InMemoryGreylistStore();
-            default -> throw new IllegalArgumentException("greylist.properties: store must be jdbc, redis or memory, got '" + store + "'");
+            default -> throw new IllegalArgumentException("greylist.properties: store must be embedded, jdbc, redis or memory, got '" + store + "'");
         };
     }
 

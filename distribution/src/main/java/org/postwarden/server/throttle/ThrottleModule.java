@@ -38,7 +38,8 @@ import com.google.inject.multibindings.Multibinder;
  * Sender throttling, configured by conf/throttle.properties: the policy, the stores, the {@link Throttler} the SMTP
  * hook asks, the webadmin routes, gauges and the purge of idle counters.
  *
- * <p>Counters live in the database ({@code store=jdbc}), Redis ({@code store=redis}) or memory; overrides,
+ * <p>Counters live in a file of this node ({@code store=embedded}, the default), the database ({@code store=jdbc}),
+ * Redis ({@code store=redis}) or memory; overrides,
  * suspensions, the audit log and first-seen dates always live in the database except with {@code store=memory}.
  * A failing shared counter store is replaced by node-local counters until it is back ({@link FallbackThrottleStore}).
  */
@@ -71,8 +72,10 @@ public class ThrottleModule extends AbstractModule {
     @Provides
     @Singleton
     ThrottleStore store(@ThrottleProperties Map<String, String> properties, Provider<DataSource> dataSource,
-                        Clock clock) {
+                        Provider<EmbeddedThrottleFile> embedded, Clock clock) {
         return switch (storeKind(properties)) {
+            case "embedded" -> fallback(new LazyThrottleStore(() -> embedded.get().open(), clock, REOPEN_INTERVAL),
+                clock);
             case "jdbc" -> fallback(new LazyThrottleStore(() -> new JdbcThrottleStore(dataSource.get()), clock,
                 REOPEN_INTERVAL), clock);
             case "redis" -> {
@@ -140,9 +143,9 @@ public class ThrottleModule extends AbstractModule {
     }
 
     private static String storeKind(Map<String, String> properties) {
-        String store = properties.getOrDefault("store", "jdbc").trim();
-        if (!store.equals("jdbc") && !store.equals("redis") && !store.equals("memory")) {
-            throw new IllegalArgumentException("throttle.properties: store must be jdbc, redis or memory, got '"
+        String store = properties.getOrDefault("store", "embedded").trim();
+        if (!store.equals("embedded") && !store.equals("jdbc") && !store.equals("redis") && !store.equals("memory")) {
+            throw new IllegalArgumentException("throttle.properties: store must be embedded, jdbc, redis or memory, got '"
                 + store + "'");
         }
         return store;
