@@ -13,23 +13,21 @@ import org.h2.mvstore.MVStore;
 
 /**
  * One H2 MVStore file of a single-node store: sorted maps held in a page cache, written to the file by MVStore's
- * own background writer every {@link #WRITE_DELAY} (a chunk of every page changed since), and forced to the disk
- * by ours every {@link #WRITE_DELAY} after. What must never be lost is written and forced at once through
- * {@link #commitDurably()}.
+ * own background writer every write delay (a chunk of every page changed since), and forced to the disk by ours
+ * every write delay after. What must never be lost is written and forced at once through {@link #commitDurably()}.
  *
- * <p>So a process crash loses at most the last second of changes that were not committed durably, and a power
+ * <p>So a process crash loses at most the last write delay of changes that were not committed durably, and a power
  * loss at most about two; the file itself stays consistent either way, since MVStore only appends checksummed
  * chunks and opens at the last complete one. One process at a time: MVStore locks the file.
  */
 public final class EmbeddedFile implements AutoCloseable {
-    public static final Duration WRITE_DELAY = Duration.ofSeconds(1);
     private static final System.Logger LOGGER = System.getLogger(EmbeddedFile.class.getName());
 
     private final Path path;
     private final MVStore store;
     private final ScheduledExecutorService syncer;
 
-    private EmbeddedFile(Path path, MVStore store) {
+    private EmbeddedFile(Path path, MVStore store, Duration writeDelay) {
         this.path = path;
         this.store = store;
         this.syncer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -37,7 +35,7 @@ public final class EmbeddedFile implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        syncer.scheduleWithFixedDelay(this::syncQuietly, WRITE_DELAY.toMillis(), WRITE_DELAY.toMillis(),
+        syncer.scheduleWithFixedDelay(this::syncQuietly, writeDelay.toMillis(), writeDelay.toMillis(),
             TimeUnit.MILLISECONDS);
     }
 
@@ -45,9 +43,10 @@ public final class EmbeddedFile implements AutoCloseable {
      * Opens the file, creating it and its directory when absent.
      *
      * @param cacheMegabytes the page cache; pages not in it are read from the file (usually the OS's cache)
+     * @param writeDelay how long a change not committed durably may stay in memory only
      * @throws IllegalStateException when the file cannot be opened (locked by another process, unreadable)
      */
-    public static EmbeddedFile open(Path path, int cacheMegabytes) {
+    public static EmbeddedFile open(Path path, int cacheMegabytes, Duration writeDelay) {
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -66,8 +65,8 @@ public final class EmbeddedFile implements AutoCloseable {
             })
             .open();
         opened.set(true);
-        store.setAutoCommitDelay((int) WRITE_DELAY.toMillis());
-        return new EmbeddedFile(path, store);
+        store.setAutoCommitDelay((int) writeDelay.toMillis());
+        return new EmbeddedFile(path, store, writeDelay);
     }
 
     public Path path() {

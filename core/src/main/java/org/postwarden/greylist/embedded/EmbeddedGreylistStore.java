@@ -1,6 +1,7 @@
 package org.postwarden.greylist.embedded;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +31,12 @@ import org.postwarden.greylist.WhitelistEntry;
  * <p>Durability: a triplet's first pass (PENDING to PASSED, or created PASSED), the deletion of a passed triplet or
  * of a network, and whitelist changes are forced to the disk before the method returns; a new PENDING triplet (and
  * its deletion), a known triplet's later passes (its expiry pushed on) and network pass counts are written within
- * {@link EmbeddedFile#WRITE_DELAY}. Losing those in a crash costs at most a sender one more deferral, or a network
+ * {@link #WRITE_DELAY}. Losing those in a crash costs at most a sender one more deferral, or a network
  * one pass less toward auto-whitelisting.
  */
 public final class EmbeddedGreylistStore implements GreylistStore, AutoCloseable {
+    /** Losing the last second costs a sender one more deferral at most (see above). */
+    public static final Duration WRITE_DELAY = Duration.ofSeconds(1);
     private static final int LOCK_STRIPES = 256;
 
     private final EmbeddedFile file;
@@ -59,7 +62,7 @@ public final class EmbeddedGreylistStore implements GreylistStore, AutoCloseable
      */
     public static EmbeddedGreylistStore open(Path path, int cacheMegabytes) {
         try {
-            return new EmbeddedGreylistStore(EmbeddedFile.open(path, cacheMegabytes));
+            return new EmbeddedGreylistStore(EmbeddedFile.open(path, cacheMegabytes, WRITE_DELAY));
         } catch (RuntimeException e) {
             throw new GreylistStoreException("cannot open the embedded greylist store " + path + ": "
                 + e.getMessage(), e);

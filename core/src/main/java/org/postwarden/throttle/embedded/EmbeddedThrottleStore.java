@@ -1,6 +1,7 @@
 package org.postwarden.throttle.embedded;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,11 +22,13 @@ import org.postwarden.throttle.WindowUsage;
  * every multi-window acquisition atomic, as in {@link org.postwarden.throttle.InMemoryThrottleStore}; it is held
  * for a few map reads and writes, never for a disk write.
  *
- * <p>Durability: counters are written behind, within {@link EmbeddedFile#WRITE_DELAY}; a crash forgets at most
- * the last second of counting. Suspensions are not counters: they stay in the database ({@code
+ * <p>Durability: counters are written behind, within {@link #WRITE_DELAY} (200 ms); a crash of the process forgets
+ * at most the counting of that last moment, a power cut about twice that. Suspensions are not counters: they stay in the database ({@code
  * JdbcSuspensionStore}), committed before the SMTP reply. A {@link #reset} is forced to the disk at once.
  */
 public final class EmbeddedThrottleStore implements ThrottleStore, AutoCloseable {
+    /** Counts a crash may forget; short, since a limit is only as good as its counts (see above). */
+    public static final Duration WRITE_DELAY = Duration.ofMillis(200);
     private static final char SEPARATOR = '\0';
     private static final int DEBT = 0;
     private static final int UPDATED_AT = 1;
@@ -46,7 +49,7 @@ public final class EmbeddedThrottleStore implements ThrottleStore, AutoCloseable
      */
     public static EmbeddedThrottleStore open(Path path, int cacheMegabytes) {
         try {
-            return new EmbeddedThrottleStore(EmbeddedFile.open(path, cacheMegabytes));
+            return new EmbeddedThrottleStore(EmbeddedFile.open(path, cacheMegabytes, WRITE_DELAY));
         } catch (RuntimeException e) {
             throw new ThrottleStoreException("cannot open the embedded throttle store " + path + ": "
                 + e.getMessage(), e);
