@@ -96,6 +96,20 @@ public final class EmbeddedFile implements AutoCloseable {
         store.sync();
     }
 
+    /**
+     * Rewrites the file without the space that earlier versions of its pages left behind, for up to
+     * {@code maxMillis}: a bulk load in random key order writes most pages many times over.
+     */
+    public void compact(int maxMillis) {
+        // compactFile drops the retention of old chunks to nothing and leaves it there; a crash relies on it.
+        int retention = store.getRetentionTime();
+        try {
+            store.compactFile(maxMillis);
+        } finally {
+            store.setRetentionTime(retention);
+        }
+    }
+
     /** Writes what is pending and closes the file. */
     @Override
     public void close() {

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 public final class LegacyImport {
     private static final String META = "postwarden.meta";
     private static final int FETCH_SIZE = 1_000;
+    private static final int COMPACT_MILLIS = 120_000;
+    private static final System.Logger LOGGER = System.getLogger(LegacyImport.class.getName());
 
     /** Copies rows from the open connection into the file's maps; returns how many. */
     @FunctionalInterface
@@ -53,7 +55,20 @@ public final class LegacyImport {
         file.commitDurably();
         meta.put(marker, Instant.now() + " " + copied + " rows");
         file.commitDurably();
+        if (copied > 0) {
+            compactQuietly(file);
+        }
         return copied;
+    }
+
+    /** The import is done and marked: a file left larger than it need be is no reason to fail the start. */
+    private static void compactQuietly(EmbeddedFile file) {
+        try {
+            file.compact(COMPACT_MILLIS);
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "could not compact " + file.path() + " after the import: "
+                + e.getMessage());
+        }
     }
 
     /** Whether the table exists, however the database folds the case of unquoted names (Derby upper, PostgreSQL lower). */
