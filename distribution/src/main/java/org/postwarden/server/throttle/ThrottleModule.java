@@ -38,8 +38,8 @@ import com.google.inject.multibindings.Multibinder;
  * Sender throttling, configured by conf/throttle.properties: the policy, the stores, the {@link Throttler} the SMTP
  * hook asks, the webadmin routes, gauges and the purge of idle counters.
  *
- * <p>Counters live in a file of this node ({@code store=embedded}, the default), the database ({@code store=jdbc}),
- * Redis ({@code store=redis}) or memory; overrides,
+ * <p>Counters live in the database ({@code store=jdbc}, the default), a file of this node ({@code store=embedded},
+ * written behind), Redis ({@code store=redis}) or memory; overrides,
  * suspensions, the audit log and first-seen dates always live in the database except with {@code store=memory}.
  * A failing shared counter store is replaced by node-local counters until it is back ({@link FallbackThrottleStore}).
  */
@@ -143,7 +143,7 @@ public class ThrottleModule extends AbstractModule {
     }
 
     private static String storeKind(Map<String, String> properties) {
-        String store = properties.getOrDefault("store", "embedded").trim();
+        String store = properties.getOrDefault("store", "jdbc").trim();
         if (!store.equals("embedded") && !store.equals("jdbc") && !store.equals("redis") && !store.equals("memory")) {
             throw new IllegalArgumentException("throttle.properties: store must be embedded, jdbc, redis or memory, got '"
                 + store + "'");

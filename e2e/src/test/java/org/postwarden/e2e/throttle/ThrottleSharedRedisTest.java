@@ -40,7 +40,7 @@ class ThrottleSharedRedisTest {
     private static ConfEdits sharedRedis() {
         String uri = REDIS == null ? "redis://127.0.0.1:1" : REDIS.uri();
         return new ConfEdits()
-            .replace("throttle.properties", "store=embedded", "store=redis")
+            .replace("throttle.properties", "store=jdbc", "store=redis")
             .replace("throttle.properties", "redis.uri=redis://127.0.0.1:6379/0", "redis.uri=" + uri)
             .replace("throttle.properties", "newAccount.messages=10/1d", "newAccount.messages=4/1h");
     }
