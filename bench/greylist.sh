@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Greylist decisions/s and p99 latency for the in-memory, embedded JDBC (Derby) and Redis (loopback) stores,
-# with 10^6 stored triplets; the in-memory store is the baseline the table's ratios refer to.
+# Greylist decisions/s and p99 latency for the in-memory, JDBC (embedded Derby), embedded (H2 MVStore file) and
+# Redis (loopback) stores, with 10^6 stored triplets; the in-memory store is the baseline the table's ratios refer to.
 #
 #   bench/greylist.sh                     # about 12 minutes on 2 cores
 #   TRIPLETS=10000 TIME=1s bench/greylist.sh   # a quick check of the harness
 #
-# Settings (environment): TRIPLETS (1000000), STORES (memory,jdbc,redis), THREADS (4), WARMUP (2),
+# Settings (environment): TRIPLETS (1000000), STORES (memory,jdbc,embedded,redis), THREADS (4), WARMUP (2),
 # ITERATIONS (3), TIME (5s, per iteration). Further arguments go to JMH as they are.
 # Results: bench/target/greylist-bench.json (JMH), bench/target/greylist-bench.log (everything printed).
 set -euo pipefail
@@ -13,7 +13,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 TRIPLETS="${TRIPLETS:-1000000}"
-STORES="${STORES:-memory,jdbc,redis}"
+STORES="${STORES:-memory,jdbc,embedded,redis}"
 THREADS="${THREADS:-4}"
 WARMUP="${WARMUP:-2}"
 ITERATIONS="${ITERATIONS:-3}"
@@ -69,7 +69,7 @@ print(f"Greylist decisions with {', '.join(sorted(triplets))} stored triplets, {
       "(max - min) / median of the measured iterations; vs memory: ops/s against the memory store of this run")
 header = ("store", "benchmark", "ops/s", "spread", "p50 µs", "p99 µs", "vs memory")
 rows = []
-for store in ("memory", "jdbc", "redis"):
+for store in ("memory", "jdbc", "embedded", "redis"):
     for name in ("knownTriplet", "newTriplet"):
         key = (store, name)
         if key not in throughput and key not in p99:

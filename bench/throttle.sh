@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Throttle limiter decisions/s and p99 latency for the in-memory, embedded JDBC (Derby) and Redis (loopback) stores:
+# Throttle limiter decisions/s and p99 latency for the in-memory, JDBC (embedded Derby), embedded (H2 MVStore file)
+# and Redis (loopback) stores:
 # ThrottleStore.acquire of the 3 windows one message consumes (account, sender domain, client address), over
 # 100,000 accounts; the in-memory store is the baseline the table's ratios refer to.
 #
 #   bench/throttle.sh                                  # about 6 minutes on 2 cores
 #   USERS=10000 TIME=1s WARMUP=1 ITERATIONS=1 bench/throttle.sh   # a quick check of the harness
 #
-# Settings (environment): USERS (100000), STORES (memory,jdbc,redis), THREADS (4), WARMUP (2), ITERATIONS (3),
+# Settings (environment): USERS (100000), STORES (memory,jdbc,embedded,redis), THREADS (4), WARMUP (2), ITERATIONS (3),
 # TIME (5s, per iteration). Further arguments go to JMH as they are.
 # Results: bench/target/throttle-bench.json (JMH), bench/target/throttle-bench.log (everything printed).
 set -euo pipefail
@@ -14,7 +15,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 USERS="${USERS:-100000}"
-STORES="${STORES:-memory,jdbc,redis}"
+STORES="${STORES:-memory,jdbc,embedded,redis}"
 THREADS="${THREADS:-4}"
 WARMUP="${WARMUP:-2}"
 ITERATIONS="${ITERATIONS:-3}"
@@ -79,7 +80,7 @@ print(f"Throttle acquisitions (3 windows each) over {', '.join(sorted(users))} a
       "this run")
 header = ("store", "benchmark", "ops/s", "spread", "p50 µs", "p99 µs", "vs memory")
 rows = []
-for store in ("memory", "jdbc", "redis"):
+for store in ("memory", "jdbc", "embedded", "redis"):
     for name in ("acquire",):
         key = (store, name)
         if key not in throughput and key not in p99:

@@ -13,6 +13,8 @@ import java.time.Duration;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.InMemoryGreylistStore;
+import org.postwarden.greylist.embedded.EmbeddedGreylistStore;
+import org.postwarden.greylist.embedded.JdbcGreylistImport;
 import org.postwarden.greylist.jdbc.JdbcGreylistStore;
 import org.postwarden.greylist.redis.RedisGreylistStore;
 import org.postwarden.greylist.redis.RedisServer;
@@ -22,6 +24,9 @@ final class BenchStore implements AutoCloseable {
     static final String MEMORY = "memory";
     static final String JDBC = "jdbc";
     static final String REDIS = "redis";
+    static final String EMBEDDED = "embedded";
+    /** The distribution's default page cache of the embedded store (greylist.properties embedded.cache). */
+    static final int EMBEDDED_CACHE_MB = 32;
     private static final int MEMORY_PRELOAD_THREADS = 2;
 
     @FunctionalInterface
@@ -47,7 +52,9 @@ final class BenchStore implements AutoCloseable {
             case MEMORY -> memory(corpus);
             case JDBC -> jdbc(corpus, workDirectory);
             case REDIS -> redis(corpus);
-            default -> throw new IllegalArgumentException("Unknown store '" + kind + "': memory, jdbc or redis");
+            case EMBEDDED -> embedded(corpus, workDirectory);
+            default -> throw new IllegalArgumentException("Unknown store '" + kind
+                + "': memory, jdbc, embedded or redis");
         };
     }
 
@@ -83,6 +90,47 @@ final class BenchStore implements AutoCloseable {
         return new BenchStore(store, () -> {
             dataSource.close();
             DerbyDatabases.shutdown(DerbyDatabases.database(trial));
+            DerbyDatabases.delete(trial);
+        });
+    }
+
+    /**
+     * Once per run, an embedded template file is filled by the migration an upgraded installation runs at its
+     * first start, {@link JdbcGreylistImport}, from the Derby template, then closed; each trial copies it and
+     * opens the copy as the distribution does.
+     */
+    private static BenchStore embedded(TripletCorpus corpus, Path workDirectory) throws IOException,
+        InterruptedException {
+        Path derbyTemplate = workDirectory.resolve("derby-template-" + corpus.size());
+        long started = System.nanoTime();
+        DerbyDatabases.ensureTemplate(derbyTemplate, corpus.size());
+        Path template = workDirectory.resolve("embedded-template-" + corpus.size()).resolve("greylist.mv.db");
+        if (!Files.exists(template)) {
+            System.setProperty("derby.stream.error.file", workDirectory.resolve("derby-import.log").toString());
+            long importing = System.nanoTime();
+            Path partial = template.resolveSibling("partial.mv.db");
+            Files.deleteIfExists(partial);
+            long imported;
+            try (BasicDataSource dataSource = DerbyDatabases.pool(DerbyDatabases.database(derbyTemplate));
+                 EmbeddedGreylistStore store = EmbeddedGreylistStore.open(partial, EMBEDDED_CACHE_MB)) {
+                imported = JdbcGreylistImport.once(store, dataSource);
+            } catch (SQLException e) {
+                throw new IOException(e);
+            } finally {
+                DerbyDatabases.shutdown(DerbyDatabases.database(derbyTemplate));
+            }
+            Files.move(partial, template);
+            report("embedded template: %d records imported from the Derby template by JdbcGreylistImport in %s, "
+                + "file %,d bytes", imported, Preload.seconds(Duration.ofNanos(System.nanoTime() - importing)),
+                Files.size(template));
+        }
+        Path trial = Files.createTempDirectory(workDirectory, "embedded-trial-");
+        Files.copy(template, trial.resolve("greylist.mv.db"));
+        EmbeddedGreylistStore store = EmbeddedGreylistStore.open(trial.resolve("greylist.mv.db"), EMBEDDED_CACHE_MB);
+        report("embedded: %d triplets, %s cache, setup %s", corpus.size(), EMBEDDED_CACHE_MB + " MB",
+            Preload.seconds(Duration.ofNanos(System.nanoTime() - started)));
+        return new BenchStore(store, () -> {
+            store.close();
             DerbyDatabases.delete(trial);
         });
     }

@@ -57,7 +57,7 @@ public class GreylistBenchmark {
     private static final int SAMPLES_CHECKED = 1_000;
     private static final int CLEANUP_THREADS = 8;
 
-    @Param({BenchStore.MEMORY, BenchStore.JDBC, BenchStore.REDIS})
+    @Param({BenchStore.MEMORY, BenchStore.JDBC, BenchStore.EMBEDDED, BenchStore.REDIS})
     public String store;
 
     @Param("1000000")

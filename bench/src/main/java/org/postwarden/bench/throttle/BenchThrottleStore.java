@@ -31,6 +31,7 @@ import org.postwarden.throttle.Gcra;
 import org.postwarden.throttle.InMemoryThrottleStore;
 import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.WindowSpec;
+import org.postwarden.throttle.embedded.EmbeddedThrottleStore;
 import org.postwarden.throttle.jdbc.JdbcThrottleStore;
 import org.postwarden.throttle.redis.RedisThrottleStore;
 
@@ -43,6 +44,7 @@ import org.postwarden.throttle.redis.RedisThrottleStore;
  *   <li>jdbc: {@link JdbcThrottleStore} on a fresh embedded Derby 10.14 database with Derby's defaults (a log sync
  *   per commit), behind a commons-dbcp2 pool of 20 as the distribution's {@code JdbcDataSourceModule} sets it
  *   up.</li>
+ *   <li>embedded: {@link EmbeddedThrottleStore} on a fresh file, with the distribution's page cache.</li>
  *   <li>redis: {@link RedisThrottleStore#connect} to a throw-away {@code redis-server} on loopback: one Lettuce
  *   connection that the benchmark threads share, as in production.</li>
  * </ul>
@@ -55,6 +57,9 @@ final class BenchThrottleStore implements AutoCloseable {
     static final String MEMORY = "memory";
     static final String JDBC = "jdbc";
     static final String REDIS = "redis";
+    static final String EMBEDDED = "embedded";
+    /** The distribution's default page cache of the embedded store (throttle.properties embedded.cache). */
+    static final int EMBEDDED_CACHE_MB = 16;
     static final int POOL_MAX_TOTAL = 20;
     private static final int PRELOAD_THREADS = 4;
     private static final int INSERT_BATCH = 5_000;
@@ -94,7 +99,9 @@ final class BenchThrottleStore implements AutoCloseable {
             case MEMORY -> new BenchThrottleStore(new InMemoryThrottleStore(), null, () -> "", () -> { });
             case JDBC -> jdbc(workDirectory);
             case REDIS -> redis();
-            default -> throw new IllegalArgumentException("Unknown store '" + kind + "': memory, jdbc or redis");
+            case EMBEDDED -> embedded(workDirectory);
+            default -> throw new IllegalArgumentException("Unknown store '" + kind
+                + "': memory, jdbc, embedded or redis");
         };
         try {
             long start = System.nanoTime();
@@ -205,6 +212,19 @@ final class BenchThrottleStore implements AutoCloseable {
             try {
                 dataSource.close();
                 shutdown(database);
+            } finally {
+                delete(trial);
+            }
+        });
+    }
+
+    private static BenchThrottleStore embedded(Path workDirectory) throws IOException {
+        Path trial = Files.createTempDirectory(workDirectory, "throttle-embedded-");
+        Path file = trial.resolve("throttle.mv.db");
+        EmbeddedThrottleStore store = EmbeddedThrottleStore.open(file, EMBEDDED_CACHE_MB);
+        return new BenchThrottleStore(store, null, () -> String.format(", %s MB cache", EMBEDDED_CACHE_MB), () -> {
+            try {
+                store.close();
             } finally {
                 delete(trial);
             }

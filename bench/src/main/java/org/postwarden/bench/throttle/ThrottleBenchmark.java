@@ -47,7 +47,7 @@ import org.postwarden.throttle.WindowUsage;
 public class ThrottleBenchmark {
     private static final int SAMPLES_CHECKED = 1_000;
 
-    @Param({BenchThrottleStore.MEMORY, BenchThrottleStore.JDBC, BenchThrottleStore.REDIS})
+    @Param({BenchThrottleStore.MEMORY, BenchThrottleStore.JDBC, BenchThrottleStore.EMBEDDED, BenchThrottleStore.REDIS})
     public String store;
 
     @Param("100000")

@@ -52,8 +52,10 @@ public class GreylistModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GreylistStore store(GreylistConfig config, Provider<DataSource> dataSource, Clock clock) {
+    GreylistStore store(GreylistConfig config, Provider<DataSource> dataSource,
+                        Provider<EmbeddedGreylistFile> embedded, Clock clock) {
         return switch (config.store()) {
+            case EMBEDDED -> new LazyGreylistStore(() -> embedded.get().open(), clock, REOPEN_INTERVAL);
             case JDBC -> new LazyGreylistStore(() -> new JdbcGreylistStore(dataSource.get()), clock, REOPEN_INTERVAL);
             case REDIS -> new LazyGreylistStore(() -> RedisGreylistStore.connect(config.redisUri()), clock, REOPEN_INTERVAL);
             case MEMORY -> new InMemoryGreylistStore();

@@ -45,7 +45,8 @@ import com.google.inject.multibindings.ProvidesIntoSet;
  * Sender throttling, configured by conf/throttle.properties: the policy, the stores, the {@link Throttler} the SMTP
  * hook asks, the webadmin routes, gauges and the purge of idle counters.
  *
- * <p>Counters live in the database ({@code store=jdbc}), Redis ({@code store=redis}) or memory; overrides,
+ * <p>Counters live in the database ({@code store=jdbc}, the default), a file of this node ({@code store=embedded},
+ * written behind), Redis ({@code store=redis}) or memory; overrides,
  * suspensions, the audit log and first-seen dates always live in the database except with {@code store=memory}.
  * A failing shared counter store is replaced by node-local counters until it is back ({@link FallbackThrottleStore}).
  */
@@ -62,8 +63,11 @@ public class ThrottleModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ThrottleStore store(ThrottleConfig config, Provider<DataSource> dataSource, Clock clock) {
+    ThrottleStore store(ThrottleConfig config, Provider<DataSource> dataSource,
+                        Provider<EmbeddedThrottleFile> embedded, Clock clock) {
         return switch (config.store()) {
+            case EMBEDDED -> fallback(new LazyThrottleStore(() -> embedded.get().open(), clock, REOPEN_INTERVAL),
+                clock);
             case JDBC -> fallback(new LazyThrottleStore(() -> new JdbcThrottleStore(dataSource.get()), clock,
                 REOPEN_INTERVAL), clock);
             case REDIS -> fallback(new LazyThrottleStore(() -> RedisThrottleStore.connect(config.redisUri()), clock,

@@ -45,7 +45,7 @@ class GreylistSharedRedisTest {
     private static ConfEdits sharedRedis() {
         String uri = REDIS == null ? "redis://127.0.0.1:1" : REDIS.uri();
         return new ConfEdits()
-            .replace("greylist.properties", "store=jdbc", "store=redis")
+            .replace("greylist.properties", "store=embedded", "store=redis")
             .replace("greylist.properties", "redis.uri=redis://127.0.0.1:6379/0", "redis.uri=" + uri)
             .replace("greylist.properties", "delay=5m", "delay=2s")
             .replace("greylist.properties", "skip.loopback=true", "skip.loopback=false");
