@@ -76,6 +76,15 @@ class DkimSigningTest {
     }
 
     @Test
+    @Order(0)
+    void theServerShouldSignThroughTheNativeProviderItShipsWith() throws Exception {
+        // The distribution's lib/ and this server's classpath carry ACCP; on this linux-x86_64 machine it loads.
+        String log = Files.readString(server.root().resolve("var/log/postwarden.log"), StandardCharsets.UTF_8);
+
+        assertThat(log).contains("DKIM and ARC sign and verify with the AmazonCorrettoCryptoProvider 2.5.0 (native)");
+    }
+
+    @Test
     @Order(1)
     void aKeyShouldBecomeActiveOnlyOnceItsDnsRecordIsPublished() throws Exception {
         JsonPath rsa = generate("rsa");
