@@ -197,14 +197,30 @@ public final class DkimCrypto {
         };
     }
 
+    /**
+     * A {@link Signature} keeps its key after {@code sign()}: one per thread and signing key spares the provider
+     * lookup and, for ACCP, turning the key into a native one at every signature (a third of an Ed25519 signature).
+     * Signing keys are few and long-lived (the key stores hand out the same instance); verification keys are not,
+     * and get a fresh {@link Signature} each time.
+     */
     private KeySigner signer(String algorithm, PrivateKey own) {
-        return (data, length) -> {
+        ThreadLocal<Signature> signers = ThreadLocal.withInitial(() -> {
             try {
                 Signature signer = signature(algorithm);
                 signer.initSign(own);
+                return signer;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(algorithm + " signing failed", e);
+            }
+        });
+        return (data, length) -> {
+            Signature signer = signers.get();
+            try {
                 signer.update(data, 0, length);
                 return signer.sign();
-            } catch (GeneralSecurityException e) {
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // Its state is unknown: the next signature on this thread starts from a fresh one.
+                signers.remove();
                 throw new IllegalStateException(algorithm + " signing failed", e);
             }
         };
