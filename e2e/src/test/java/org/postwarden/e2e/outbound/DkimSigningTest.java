@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postwarden.dkim.DkimCrypto;
 import org.postwarden.dkim.DkimResult;
 import org.postwarden.dkim.DkimVerifier;
 import org.postwarden.dns.StaticZone;
@@ -77,11 +78,10 @@ class DkimSigningTest {
 
     @Test
     @Order(0)
-    void theServerShouldSignThroughTheNativeProviderItShipsWith() throws Exception {
-        // The distribution's lib/ and this server's classpath carry ACCP; on this linux-x86_64 machine it loads.
-        String log = Files.readString(server.root().resolve("var/log/postwarden.log"), StandardCharsets.UTF_8);
-
-        assertThat(log).contains("DKIM and ARC sign and verify with the AmazonCorrettoCryptoProvider 2.5.0 (native)");
+    void theServerShouldSignThroughTheNativeProviderItShipsWith() {
+        // The server runs in this JVM, on the classpath that the distribution's lib/ mirrors: its signers and
+        // verifiers use this choice, made once per JVM.
+        assertThat(DkimCrypto.active().description()).isEqualTo("AmazonCorrettoCryptoProvider 2.5.0 (native)");
     }
 
     @Test
