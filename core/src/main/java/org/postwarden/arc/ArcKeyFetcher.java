@@ -5,6 +5,7 @@ import java.util.Map;
 import org.postwarden.dkim.DkimAlgorithm;
 import org.postwarden.dkim.DkimException;
 import org.postwarden.dkim.DkimKeyRecord;
+import org.postwarden.dkim.DkimKeyRecords;
 import org.postwarden.dkim.DkimKeyType;
 import org.postwarden.dkim.DkimKeys;
 import org.postwarden.dkim.DkimPublicKey;
@@ -42,7 +43,7 @@ final class ArcKeyFetcher {
         for (String txt : answer.texts()) {
             DkimKeyRecord record;
             try {
-                record = DkimKeyRecord.parse(txt);
+                record = DkimKeyRecords.parse(txt);
             } catch (DkimException e) {
                 firstError = firstError == null ? keyName + ": " + e.getMessage() : firstError;
                 continue;

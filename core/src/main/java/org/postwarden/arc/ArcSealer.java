@@ -1,20 +1,17 @@
 package org.postwarden.arc;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.postwarden.authresults.AuthservId;
-import org.postwarden.dkim.BodyHasher;
 import org.postwarden.dkim.Canonicalization;
 import org.postwarden.dkim.DkimPrivateKey;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.SignedHeaders;
+import org.postwarden.dkim.SignerBuilder;
+import org.postwarden.dkim.SignerStages;
 import org.postwarden.dkim.SigningInput;
 import org.postwarden.dkim.TagListWriter;
 
@@ -29,49 +26,25 @@ import org.postwarden.dkim.TagListWriter;
  * </pre>
  * The ARC-Message-Signature is c=relaxed/relaxed with tags i a c d s t h bh b; the ARC-Seal has
  * i a t cv d s b, as mailauth orders them. By default the ARC-Message-Signature covers the fields of
- * {@link SignedHeaders#recommended()}, oversigned the same way, plus every DKIM-Signature present, as
- * mailauth does (RFC 8617 §4.1.2 recommends covering them); never Authentication-Results, which
- * later hops may remove. Immutable and thread-safe.
+ * {@link SignedHeaders#recommendedWithDkimSignatures()}: the recommended fields, oversigned the same
+ * way, plus every DKIM-Signature present, as mailauth does (RFC 8617 §4.1.2 recommends covering them);
+ * never Authentication-Results, which later hops may remove. Immutable and thread-safe.
  */
 public final class ArcSealer {
     private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern FOLDED_TEXT = Pattern.compile("([^\\r\\n]|\\r\\n[ \\t])*");
-    private static final List<String> DEFAULT_HEADERS = List.of("dkim-signature", "from", "to", "cc", "subject",
-        "date", "reply-to", "message-id", "in-reply-to", "references", "mime-version", "content-type",
-        "content-transfer-encoding", "list-id", "list-help", "list-unsubscribe", "list-unsubscribe-post",
-        "list-subscribe", "list-post", "list-owner", "list-archive");
-    private static final List<String> DEFAULT_OVERSIGNED = List.of("from", "to", "cc", "subject", "date",
-        "reply-to", "message-id", "mime-version", "content-type", "content-transfer-encoding");
     private static final Canonicalization CANONICALIZATION = Canonicalization.RELAXED;
 
-    private final DkimPrivateKey key;
-    private final String domain;
-    private final String selector;
+    private final SignerBuilder.Settings settings;
     private final String authservId;
-    private final SignedHeaders headers;
-    private final Clock clock;
-    private final Optional<Instant> timestamp;
 
     private ArcSealer(Builder builder) {
-        this.key = builder.key;
-        this.domain = builder.domain;
-        this.selector = builder.selector;
+        this.settings = builder.settings();
         this.authservId = builder.authservId;
-        this.headers = builder.headers;
-        this.clock = builder.clock;
-        this.timestamp = builder.timestamp;
     }
 
-    public static NeedDomain withKey(DkimPrivateKey key) {
-        return new Builder(Objects.requireNonNull(key, "key"));
-    }
-
-    public interface NeedDomain {
-        NeedSelector domain(String domain);
-    }
-
-    public interface NeedSelector {
-        NeedAuthservId selector(String selector);
+    public static SignerStages.NeedDomain<NeedAuthservId> withKey(DkimPrivateKey key) {
+        return new Builder(key);
     }
 
     public interface NeedAuthservId {
@@ -79,16 +52,9 @@ public final class ArcSealer {
         Options authservId(String authservId);
     }
 
-    public interface Options {
+    public interface Options extends SignerStages.Options<Options, ArcSealer> {
         /** The fields the ARC-Message-Signature covers; ARC-Seal is refused when sealing (RFC 8617 §4.1.2). */
         Options headers(SignedHeaders headers);
-
-        /** Where t= comes from when no fixed {@link #timestamp} is set; the system UTC clock by default. */
-        Options clock(Clock clock);
-
-        Options timestamp(Instant timestamp);
-
-        ArcSealer build();
     }
 
     public ArcSealResult seal(byte[] message, String authenticationResults, ArcValidation incoming) {
@@ -137,20 +103,20 @@ public final class ArcSealer {
             }
         }
         // §5.1.2: with cv=fail, the seal covers only the set being added, as if it were the only one.
-        long t = timestamp.orElseGet(clock::instant).getEpochSecond();
+        long t = settings.signingTime();
         String aar = authenticationResultsField(instance, authenticationResults);
         String ams = messageSignature(message, instance, t);
         fields.add(aar);
         fields.add(ams);
         TagListWriter seal = new TagListWriter(ArcChain.SEAL)
             .tag("i", Integer.toString(instance))
-            .tag("a", key.algorithm().tagValue())
+            .tag("a", settings.key().algorithm().tagValue())
             .tag("t", Long.toString(t))
             .tag("cv", cv.tagValue())
-            .tag("d", domain)
-            .tag("s", selector);
+            .tag("d", settings.domain())
+            .tag("s", settings.selector());
         fields.add(seal.lastTag("b").text());
-        String sealField = seal.lastValue(base64(key.sign(SealSigningInput.compute(fields))));
+        String sealField = seal.lastValue(base64(settings.key().sign(SealSigningInput.compute(fields))));
         return new ArcSealResult(ArcSealResult.Status.SEALED, instance, cv, List.of(aar, ams, sealField));
     }
 
@@ -168,51 +134,44 @@ public final class ArcSealer {
     }
 
     private String messageSignature(RawMessage message, int instance, long t) {
-        List<String> signed = headers.select(message);
+        List<String> signed = settings.headers().select(message);
         if (signed.stream().anyMatch(ArcChain.SEAL::equalsIgnoreCase)) {
             // §4.1.2: ARC-Seal header fields MUST NOT be covered by the ARC-Message-Signature.
             throw new IllegalArgumentException("the ARC-Message-Signature must not sign ARC-Seal");
         }
-        byte[] bodyHash = new BodyHasher(CANONICALIZATION, OptionalLong.empty()).update(message).digest();
+        byte[] bodyHash = message.bodyHash(CANONICALIZATION, OptionalLong.empty()).digest();
         TagListWriter writer = new TagListWriter(ArcChain.MESSAGE_SIGNATURE)
             .tag("i", Integer.toString(instance))
-            .tag("a", key.algorithm().tagValue())
+            .tag("a", settings.key().algorithm().tagValue())
             .tag("c", CANONICALIZATION.tagValue() + "/" + CANONICALIZATION.tagValue())
-            .tag("d", domain)
-            .tag("s", selector)
+            .tag("d", settings.domain())
+            .tag("s", settings.selector())
             .tag("t", Long.toString(t))
             .list("h", signed)
             .tag("bh", base64(bodyHash));
         String unsigned = writer.lastTag("b").text();
-        return writer.lastValue(base64(key.sign(SigningInput.compute(message, signed, CANONICALIZATION, unsigned))));
+        return writer.lastValue(base64(settings.key().sign(SigningInput.compute(message, signed, CANONICALIZATION, unsigned))));
     }
 
     private static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static final class Builder implements NeedDomain, NeedSelector, NeedAuthservId, Options {
-        private final DkimPrivateKey key;
-        private String domain;
-        private String selector;
+    private static final class Builder extends SignerBuilder<NeedAuthservId, Options>
+        implements NeedAuthservId, Options {
         private String authservId;
-        private SignedHeaders headers = SignedHeaders.present(DEFAULT_HEADERS, DEFAULT_OVERSIGNED);
-        private Clock clock = Clock.systemUTC();
-        private Optional<Instant> timestamp = Optional.empty();
 
         private Builder(DkimPrivateKey key) {
-            this.key = key;
+            super(key, SignedHeaders.recommendedWithDkimSignatures());
         }
 
         @Override
-        public NeedSelector domain(String domain) {
-            this.domain = requireToken(domain, "domain");
+        protected NeedAuthservId next() {
             return this;
         }
 
         @Override
-        public NeedAuthservId selector(String selector) {
-            this.selector = requireToken(selector, "selector");
+        protected Options options() {
             return this;
         }
 
@@ -226,33 +185,8 @@ public final class ArcSealer {
         }
 
         @Override
-        public Options headers(SignedHeaders headers) {
-            this.headers = Objects.requireNonNull(headers, "headers");
-            return this;
-        }
-
-        @Override
-        public Options clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        @Override
-        public Options timestamp(Instant timestamp) {
-            this.timestamp = Optional.of(timestamp);
-            return this;
-        }
-
-        @Override
         public ArcSealer build() {
             return new ArcSealer(this);
-        }
-
-        private static String requireToken(String value, String what) {
-            if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == ';' || c >= 0x7F)) {
-                throw new IllegalArgumentException("invalid " + what + " \"" + value + "\"");
-            }
-            return value;
         }
     }
 }

@@ -3,13 +3,9 @@ package org.postwarden.arc;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import org.postwarden.dkim.BodyHasher;
-import org.postwarden.dkim.Canonicalization;
+import org.postwarden.dkim.BodyHash;
 import org.postwarden.dkim.DkimPublicKey;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.SigningInput;
@@ -62,11 +58,10 @@ public final class ArcValidator {
         return ArcValidation.pass(sets, validation.oldestPass(sets));
     }
 
-    /** The state of one validation: the keys and body hashes already computed. */
+    /** The state of one validation: the keys already fetched (body hashes are kept by the message). */
     private final class Validation {
         private final RawMessage message;
         private final ArcKeyFetcher keys = new ArcKeyFetcher(resolver);
-        private final Map<BodyHashKey, BodyHash> bodyHashes = new HashMap<>();
 
         private Validation(RawMessage message) {
             this.message = message;
@@ -94,13 +89,9 @@ public final class ArcValidator {
                 throw new ArcException(ArcFailure.Reason.SIGNATURE_EXPIRED,
                     "ARC-Message-Signature i=" + i + " expired at " + ams.expiration().get());
             }
-            BodyHash body = bodyHashes.computeIfAbsent(new BodyHashKey(ams.bodyCanonicalization(), ams.bodyLength()),
-                k -> {
-                    BodyHasher hasher = new BodyHasher(k.canonicalization(), k.length()).update(message);
-                    return new BodyHash(hasher.digest(), hasher.canonicalLength());
-                });
+            BodyHash body = message.bodyHash(ams.bodyCanonicalization(), ams.bodyLength());
             boolean tooShort = ams.bodyLength().isPresent() && body.canonicalLength() < ams.bodyLength().getAsLong();
-            if (tooShort || !MessageDigest.isEqual(body.hash(), ams.bodyHash())) {
+            if (tooShort || !MessageDigest.isEqual(body.digest(), ams.bodyHash())) {
                 throw new ArcException(ArcFailure.Reason.BODY_HASH_MISMATCH,
                     "ARC-Message-Signature i=" + i + " body hash did not verify");
             }
@@ -128,11 +119,5 @@ public final class ArcValidator {
                     "ARC-Seal i=" + i + " did not verify");
             }
         }
-    }
-
-    private record BodyHashKey(Canonicalization canonicalization, OptionalLong length) {
-    }
-
-    private record BodyHash(byte[] hash, long canonicalLength) {
     }
 }

@@ -2,8 +2,9 @@ package org.postwarden.dkim;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
+import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import org.bouncycastle.asn1.DEROctetString;
@@ -34,9 +35,22 @@ public sealed interface DkimPrivateKey {
     }
 
     /** An RSA key; it must carry its CRT parameters, which hold the public exponent. */
-    record Rsa(RSAPrivateCrtKey key) implements DkimPrivateKey {
-        public Rsa {
-            Objects.requireNonNull(key, "key");
+    final class Rsa implements DkimPrivateKey {
+        private final RSAPrivateCrtKey key;
+        private final DkimCrypto.KeySigner signer;
+
+        public Rsa(RSAPrivateCrtKey key) {
+            this(key, DkimCrypto.active());
+        }
+
+        /** Signs through {@code crypto} rather than the {@link DkimCrypto#active() active} provider. */
+        Rsa(RSAPrivateCrtKey key, DkimCrypto crypto) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.signer = crypto.rsaSigner(key);
+        }
+
+        public RSAPrivateCrtKey key() {
+            return key;
         }
 
         @Override
@@ -49,31 +63,47 @@ public sealed interface DkimPrivateKey {
             try {
                 return DkimPublicKey.Rsa.of(key.getModulus(), key.getPublicExponent());
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK rejected its own RSA key", e);
+                throw new IllegalStateException("the provider rejected its own RSA key", e);
             }
         }
 
         @Override
         public byte[] sign(byte[] data, int length) {
-            try {
-                Signature signer = Signature.getInstance("SHA256withRSA");
-                signer.initSign(key);
-                signer.update(data, 0, length);
-                return signer.sign();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("RSA signing failed", e);
-            }
+            return signer.sign(data, length);
         }
 
         @Override
         public byte[] pkcs8() {
             return key.getEncoded();
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rsa rsa && rsa.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
     }
 
-    record Ed25519(Ed25519PrivateKeyParameters key) implements DkimPrivateKey {
-        public Ed25519 {
-            Objects.requireNonNull(key, "key");
+    final class Ed25519 implements DkimPrivateKey {
+        private final Ed25519PrivateKeyParameters key;
+        private final DkimCrypto.KeySigner signer;
+
+        public Ed25519(Ed25519PrivateKeyParameters key) {
+            this(key, DkimCrypto.active());
+        }
+
+        /** Signs through {@code crypto} rather than the {@link DkimCrypto#active() active} provider. */
+        Ed25519(Ed25519PrivateKeyParameters key, DkimCrypto crypto) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.signer = crypto.ed25519Signer(key, pkcs8());
+        }
+
+        public Ed25519PrivateKeyParameters key() {
+            return key;
         }
 
         @Override
@@ -90,10 +120,7 @@ public sealed interface DkimPrivateKey {
         @Override
         public byte[] sign(byte[] data, int length) {
             byte[] hash = Sha256.hash(data, length);
-            byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-            // What Ed25519Signer does with the key, without its buffer.
-            key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, hash, 0, hash.length, signature, 0);
-            return signature;
+            return signer.sign(hash, hash.length);
         }
 
         /** Version 1 PrivateKeyInfo without the optional public key, as RFC 8410 §10.3 shows: what OpenSSL and dkimpy read. */
@@ -105,6 +132,17 @@ public sealed interface DkimPrivateKey {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot encode an Ed25519 key", e);
             }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ed25519 ed25519
+                && MessageDigest.isEqual(ed25519.key.getEncoded(), key.getEncoded());
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(key.getEncoded());
         }
     }
 }

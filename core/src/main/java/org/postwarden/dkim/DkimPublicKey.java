@@ -2,17 +2,16 @@ package org.postwarden.dkim;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
-/** A verification key: RSA through the JDK, Ed25519 through BouncyCastle's lightweight API. */
+/** A verification key, checked through the {@link DkimCrypto#active() active} provider. */
 public sealed interface DkimPublicKey {
     DkimKeyType type();
 
@@ -39,13 +38,12 @@ public sealed interface DkimPublicKey {
                 }
                 return new Ed25519(new Ed25519PublicKeyParameters(p, 0));
             }
-            KeyFactory factory = KeyFactory.getInstance("RSA");
+            DkimCrypto crypto = DkimCrypto.active();
             if (p.length > 0 && p[0] == 0x30 && isSubjectPublicKeyInfo(p)) {
-                return new Rsa((RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(p)));
+                return new Rsa(crypto.rsaPublicKey(new X509EncodedKeySpec(p)));
             }
             org.bouncycastle.asn1.pkcs.RSAPublicKey pkcs1 = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(p);
-            return new Rsa((RSAPublicKey) factory.generatePublic(
-                new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent())));
+            return new Rsa(crypto.rsaPublicKey(new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent())));
         } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             throw new DkimException(DkimFailure.Reason.KEY_SYNTAX, "invalid " + type.tagValue() + " key: " + e.getMessage());
         }
@@ -57,7 +55,19 @@ public sealed interface DkimPublicKey {
         return sequence.size() > 0 && sequence.getObjectAt(0) instanceof ASN1Sequence;
     }
 
-    record Rsa(RSAPublicKey key) implements DkimPublicKey {
+    final class Rsa implements DkimPublicKey {
+        private final RSAPublicKey key;
+        private final DkimCrypto.KeyVerifier verifier;
+
+        private Rsa(DkimCrypto.RsaPublicKey read) {
+            this.key = read.key();
+            this.verifier = read.verifier();
+        }
+
+        public RSAPublicKey key() {
+            return key;
+        }
+
         @Override
         public DkimKeyType type() {
             return DkimKeyType.RSA;
@@ -70,15 +80,7 @@ public sealed interface DkimPublicKey {
 
         @Override
         public boolean verify(byte[] data, byte[] signature) {
-            try {
-                Signature verifier = Signature.getInstance("SHA256withRSA");
-                verifier.initVerify(key);
-                verifier.update(data);
-                return verifier.verify(signature);
-            } catch (GeneralSecurityException e) {
-                // A malformed signature value (wrong length...) is a failed signature, not a bug.
-                return false;
-            }
+            return verifier.verify(data, signature);
         }
 
         @Override
@@ -87,12 +89,38 @@ public sealed interface DkimPublicKey {
         }
 
         static Rsa of(BigInteger modulus, BigInteger publicExponent) throws GeneralSecurityException {
-            return new Rsa((RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(modulus, publicExponent)));
+            return new Rsa(DkimCrypto.active().rsaPublicKey(new RSAPublicKeySpec(modulus, publicExponent)));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rsa rsa && rsa.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
         }
     }
 
-    record Ed25519(Ed25519PublicKeyParameters key) implements DkimPublicKey {
+    final class Ed25519 implements DkimPublicKey {
+        private final Ed25519PublicKeyParameters key;
+        private final DkimCrypto.KeyVerifier verifier;
+
+        public Ed25519(Ed25519PublicKeyParameters key) {
+            this(key, DkimCrypto.active());
+        }
+
+        /** Verifies through {@code crypto} rather than the {@link DkimCrypto#active() active} provider. */
+        Ed25519(Ed25519PublicKeyParameters key, DkimCrypto crypto) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.verifier = crypto.ed25519Verifier(key);
+        }
+
+        public Ed25519PublicKeyParameters key() {
+            return key;
+        }
+
         @Override
         public DkimKeyType type() {
             return DkimKeyType.ED25519;
@@ -106,16 +134,22 @@ public sealed interface DkimPublicKey {
         /** RFC 8463 §3: Ed25519 signs the SHA-256 hash of the data, not the data. */
         @Override
         public boolean verify(byte[] data, byte[] signature) {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, key);
-            byte[] hash = Sha256.hash(data);
-            verifier.update(hash, 0, hash.length);
-            return verifier.verifySignature(signature);
+            return verifier.verify(Sha256.hash(data), signature);
         }
 
         @Override
         public byte[] encoded() {
             return key.getEncoded();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ed25519 ed25519 && Arrays.equals(ed25519.key.getEncoded(), key.getEncoded());
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(key.getEncoded());
         }
     }
 }

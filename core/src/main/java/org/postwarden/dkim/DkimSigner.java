@@ -1,8 +1,6 @@
 package org.postwarden.dkim;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +22,9 @@ import java.util.OptionalLong;
 public final class DkimSigner {
     private static final String FIELD_NAME = "DKIM-Signature";
 
-    private final DkimPrivateKey key;
-    private final String domain;
-    private final String selector;
-    private final SignedHeaders headers;
+    private final SignerBuilder.Settings settings;
     private final Canonicalization headerCanonicalization;
     private final Canonicalization bodyCanonicalization;
-    private final Optional<String> identity;
-    private final Clock clock;
-    private final Optional<Instant> timestamp;
     private final Optional<Duration> validity;
     /** The tags that are the same for every message, v= to s=; only ever copied. */
     private final TagListWriter fixedTags;
@@ -43,35 +35,21 @@ public final class DkimSigner {
     }
 
     private DkimSigner(Builder builder) {
-        this.key = builder.key;
-        this.domain = builder.domain;
-        this.selector = builder.selector;
-        this.headers = builder.headers;
+        this.settings = builder.settings();
         this.headerCanonicalization = builder.headerCanonicalization;
         this.bodyCanonicalization = builder.bodyCanonicalization;
-        this.identity = builder.identity;
-        this.clock = builder.clock;
-        this.timestamp = builder.timestamp;
         this.validity = builder.validity;
         this.fixedTags = new TagListWriter(FIELD_NAME)
             .tag("v", "1")
-            .tag("a", key.algorithm().tagValue())
+            .tag("a", settings.key().algorithm().tagValue())
             .tag("c", headerCanonicalization.tagValue() + "/" + bodyCanonicalization.tagValue())
-            .tag("d", domain);
-        identity.ifPresent(i -> fixedTags.tag("i", i));
-        fixedTags.tag("q", "dns/txt").tag("s", selector);
+            .tag("d", settings.domain());
+        builder.identity.ifPresent(i -> fixedTags.tag("i", i));
+        fixedTags.tag("q", "dns/txt").tag("s", settings.selector());
     }
 
-    public static NeedDomain withKey(DkimPrivateKey key) {
-        return new Builder(Objects.requireNonNull(key, "key"));
-    }
-
-    public interface NeedDomain {
-        NeedSelector domain(String domain);
-    }
-
-    public interface NeedSelector {
-        NeedHeaders selector(String selector);
+    public static SignerStages.NeedDomain<NeedHeaders> withKey(DkimPrivateKey key) {
+        return new Builder(key);
     }
 
     public interface NeedHeaders {
@@ -83,21 +61,14 @@ public final class DkimSigner {
         }
     }
 
-    public interface Options {
+    public interface Options extends SignerStages.Options<Options, DkimSigner> {
         Options canonicalization(Canonicalization header, Canonicalization body);
 
         /** i=: "@" + d= or a subdomain of d=, optionally with a local part. */
         Options identity(String identity);
 
-        /** Where t= comes from when no fixed {@link #timestamp} is set; the system UTC clock by default. */
-        Options clock(Clock clock);
-
-        Options timestamp(Instant timestamp);
-
         /** Writes x= = t= + validity. */
         Options expireAfter(Duration validity);
-
-        DkimSigner build();
     }
 
     /** Returns the DKIM-Signature field for this message, without the final CRLF. */
@@ -106,16 +77,16 @@ public final class DkimSigner {
     }
 
     public String sign(RawMessage message) {
-        SignedHeaders.Selection signed = headers.pick(message);
-        long t = timestamp.orElseGet(clock::instant).getEpochSecond();
-        byte[] bodyHash = new BodyHasher(bodyCanonicalization, OptionalLong.empty()).update(message).digest();
+        SignedHeaders.Selection signed = settings.headers().pick(message);
+        long t = settings.signingTime();
+        byte[] bodyHash = message.bodyHash(bodyCanonicalization, OptionalLong.empty()).digest();
         TagListWriter writer = fixedTags.copy().tag("t", Long.toString(t));
         validity.ifPresent(v -> writer.tag("x", Long.toString(t + v.toSeconds())));
         writeHeaderList(writer, signed.names());
         writer.tag("bh", Base64.getEncoder().encodeToString(bodyHash)).lastTag("b");
         SigningInput.Octets input =
             SigningInput.compute(signed.fields(), headerCanonicalization, writer.canonical(headerCanonicalization));
-        byte[] signature = key.sign(input.array(), input.length());
+        byte[] signature = settings.key().sign(input.array(), input.length());
         return writer.lastValue(Base64.getEncoder().encodeToString(signature));
     }
 
@@ -126,37 +97,23 @@ public final class DkimSigner {
         }
     }
 
-    private static final class Builder implements NeedDomain, NeedSelector, NeedHeaders, Options {
-        private final DkimPrivateKey key;
-        private String domain;
-        private String selector;
-        private SignedHeaders headers;
+    private static final class Builder extends SignerBuilder<NeedHeaders, Options> implements NeedHeaders, Options {
         private Canonicalization headerCanonicalization = Canonicalization.RELAXED;
         private Canonicalization bodyCanonicalization = Canonicalization.RELAXED;
         private Optional<String> identity = Optional.empty();
-        private Clock clock = Clock.systemUTC();
-        private Optional<Instant> timestamp = Optional.empty();
         private Optional<Duration> validity = Optional.empty();
 
         private Builder(DkimPrivateKey key) {
-            this.key = key;
+            super(key, null);
         }
 
         @Override
-        public NeedSelector domain(String domain) {
-            this.domain = requireToken(domain, "domain");
+        protected NeedHeaders next() {
             return this;
         }
 
         @Override
-        public NeedHeaders selector(String selector) {
-            this.selector = requireToken(selector, "selector");
-            return this;
-        }
-
-        @Override
-        public Options headers(SignedHeaders headers) {
-            this.headers = Objects.requireNonNull(headers, "headers");
+        protected Options options() {
             return this;
         }
 
@@ -171,24 +128,12 @@ public final class DkimSigner {
         public Options identity(String identity) {
             int at = identity.lastIndexOf('@');
             String iDomain = identity.substring(at + 1).toLowerCase(Locale.ROOT);
-            String d = domain.toLowerCase(Locale.ROOT);
+            String d = domain().toLowerCase(Locale.ROOT);
             if (at < 0 || !iDomain.equals(d) && !iDomain.endsWith("." + d)) {
                 // RFC 6376 §3.5 i=: the domain part MUST be d= or a subdomain of it.
-                throw new IllegalArgumentException("i=" + identity + " is not within d=" + domain);
+                throw new IllegalArgumentException("i=" + identity + " is not within d=" + domain());
             }
             this.identity = Optional.of(requireToken(identity, "identity"));
-            return this;
-        }
-
-        @Override
-        public Options clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        @Override
-        public Options timestamp(Instant timestamp) {
-            this.timestamp = Optional.of(timestamp);
             return this;
         }
 
@@ -205,13 +150,6 @@ public final class DkimSigner {
         @Override
         public DkimSigner build() {
             return new DkimSigner(this);
-        }
-
-        private static String requireToken(String value, String what) {
-            if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == ';' || c >= 0x7F)) {
-                throw new IllegalArgumentException("invalid " + what + " \"" + value + "\"");
-            }
-            return value;
         }
     }
 }

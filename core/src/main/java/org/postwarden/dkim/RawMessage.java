@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +27,11 @@ public final class RawMessage {
     private final int bodyOffset;
     /** The message with CRLF line ends only; null until the body has been checked for bare LFs. */
     private volatile byte[] crlf;
+    /** The body hashes computed so far; null until the first. */
+    private volatile Map<BodyHashKey, BodyHash> bodyHashes;
+
+    private record BodyHashKey(Canonicalization canonicalization, OptionalLong length) {
+    }
 
     private RawMessage(byte[] source, List<HeaderField> headers, int bodyOffset) {
         this.source = source;
@@ -119,6 +127,27 @@ public final class RawMessage {
         }
         out.write(bytes, end, bytes.length - end);
         return out.toByteArray();
+    }
+
+    /**
+     * The body hash under this canonicalization and l= ({@code length}), computed once per message: every
+     * DKIM-Signature and ARC-Message-Signature verified or added on the same parsed message shares it.
+     */
+    public BodyHash bodyHash(Canonicalization canonicalization, OptionalLong length) {
+        Map<BodyHashKey, BodyHash> hashes = bodyHashes;
+        if (hashes == null) {
+            synchronized (this) {
+                hashes = bodyHashes;
+                if (hashes == null) {
+                    hashes = new ConcurrentHashMap<>(4);
+                    bodyHashes = hashes;
+                }
+            }
+        }
+        return hashes.computeIfAbsent(new BodyHashKey(canonicalization, length), key -> {
+            BodyHasher hasher = new BodyHasher(key.canonicalization(), key.length()).update(this);
+            return new BodyHash(hasher.digest(), hasher.canonicalLength());
+        });
     }
 
     public int bodyLength() {

@@ -77,6 +77,17 @@ public final class SignedHeaders {
         return present(RECOMMENDED, RECOMMENDED_OVERSIGNED);
     }
 
+    /**
+     * Every DKIM-Signature present, then {@link #recommended()}: what an ARC-Message-Signature covers (RFC 8617
+     * §4.1.2 recommends the DKIM-Signatures), in mailauth's order.
+     */
+    public static SignedHeaders recommendedWithDkimSignatures() {
+        List<String> names = new ArrayList<>(RECOMMENDED.size() + 1);
+        names.add("dkim-signature");
+        names.addAll(RECOMMENDED);
+        return present(names, RECOMMENDED_OVERSIGNED);
+    }
+
     /** The h= list for a message and, in the same order, the fields it covers (RFC 6376 §5.4.2). */
     public record Selection(List<String> names, List<HeaderField> fields) {
     }

@@ -13,6 +13,7 @@ import org.postwarden.arc.ArcForwardSealer;
 import org.postwarden.arc.ArcSealer;
 import org.postwarden.arc.ArcValidator;
 import org.postwarden.dkim.DkimAlgorithm;
+import org.postwarden.dkim.DkimCrypto;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
@@ -56,6 +57,8 @@ public class ArcSeal extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         domain = getInitParameter("domain", srs.domain().orElse("")).trim();
+        // Chooses the signature provider, and logs it, at start rather than at the first mail.
+        DkimCrypto.active();
         if (domain.isEmpty()) {
             LOGGER.warn("ARC sealing is off: give ArcSeal a <domain>, or srs.properties a domain");
         }

@@ -9,6 +9,7 @@ import javax.mail.MessagingException;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.postwarden.dkim.DkimCrypto;
 import org.postwarden.dkim.RawMessage;
 import org.postwarden.dkim.keys.DkimKey;
 import org.postwarden.dkim.keys.DkimKeyManager;
@@ -39,6 +40,12 @@ public class DkimSign extends GenericMailet {
     public DkimSign(DkimKeyManager keys, Clock clock) {
         this.keys = keys;
         this.signers = new DkimSigners(clock);
+    }
+
+    @Override
+    public void init() {
+        // Chooses the signature provider, and logs it, at start rather than at the first mail.
+        DkimCrypto.active();
     }
 
     @Override

@@ -24,8 +24,8 @@ import org.postwarden.dkim.DkimVerifier;
 /**
  * Messages verified per second by {@link DkimVerifier#verify(byte[])}, for a message as the receiving MX sees
  * it: its own Received field on top, then one DKIM-Signature, then the signed message. The key record comes from a
- * {@link org.postwarden.dns.StaticZone}, so no network is involved, but the verifier still parses the record and
- * decodes the key for every message, as it does with real DNS. Compare with {@link RawSignatureBenchmark}'s
+ * {@link org.postwarden.dns.StaticZone}, so no network is involved; the record is parsed and its key decoded once
+ * ({@code DkimKeyRecords} keeps them by record text, as it does with real DNS for a sender's selector). Compare with {@link RawSignatureBenchmark}'s
  * verify rates and {@link Sha256Benchmark} of the same run; {@code bench/dkim.sh} prints the ratios.
  */
 @State(Scope.Thread)

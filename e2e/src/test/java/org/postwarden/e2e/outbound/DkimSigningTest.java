@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postwarden.dkim.DkimCrypto;
 import org.postwarden.dkim.DkimResult;
 import org.postwarden.dkim.DkimVerifier;
 import org.postwarden.dns.StaticZone;
@@ -73,6 +74,14 @@ class DkimSigningTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !server.sink().received().isEmpty());
         return server.sink().received().get(0);
+    }
+
+    @Test
+    @Order(0)
+    void theServerShouldSignThroughTheNativeProviderItShipsWith() {
+        // The server runs in this JVM, on the classpath that the distribution's lib/ mirrors: its signers and
+        // verifiers use this choice, made once per JVM.
+        assertThat(DkimCrypto.active().description()).isEqualTo("AmazonCorrettoCryptoProvider 2.5.0 (native)");
     }
 
     @Test
