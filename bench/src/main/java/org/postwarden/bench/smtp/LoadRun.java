@@ -83,6 +83,7 @@ public final class LoadRun {
     private static Measurement measure(Distribution server, CountingSink sink, LoadMail mail, Scenario scenario, Profile profile,
                                        int connections, int messages, String run) throws Exception {
         int before = scenario.delivered(server, sink);
+        long cpuBefore = server.cpuNanos();
         long start = System.nanoTime();
         LoadResult load = SmtpLoad.run(scenario.spec(server, mail, connections, messages, run + "." + scenario.name().toLowerCase() + "." + profile.label()));
         int expected = before + load.accepted();
@@ -93,6 +94,10 @@ public final class LoadRun {
             delivered = scenario.delivered(server, sink);
         }
         Duration untilDelivered = Duration.ofNanos(System.nanoTime() - start);
+        long cpu = server.cpuNanos() - cpuBefore;
+        log(profile, String.format(Locale.ROOT, "%s %s: server CPU %.1f s, %.2f ms/msg over %d messages in %.1f s",
+            run, scenario.title, cpu / 1e9, cpu / 1e6 / Math.max(1, delivered - before), delivered - before,
+            untilDelivered.toNanos() / 1e9));
         if (delivered < expected) {
             log(profile, scenario.title + ": only " + (delivered - before) + " of " + load.accepted() + " accepted messages arrived within " + DELIVERY_TIMEOUT);
         }
