@@ -34,7 +34,7 @@ public class CachedJpaRecipientRewriteTable extends JPARecipientRewriteTable {
     @Override
     protected void doConfigure(HierarchicalConfiguration<ImmutableNode> config) throws ConfigurationException {
         super.doConfigure(config);
-        answers = answers(config.getString("cache.expiracy", DEFAULT_EXPIRACY));
+        answers = answers(config.getString("cache.expiracy", System.getProperty("postwarden.measure.rrtExpiracy", DEFAULT_EXPIRACY)));
     }
 
     @Override

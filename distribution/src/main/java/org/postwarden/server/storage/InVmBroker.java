@@ -23,7 +23,8 @@ import org.apache.james.queue.activemq.FileSystemBlobTransferPolicy;
  */
 public class InVmBroker {
     private static final String BROKER_NAME = "james";
-    private static final String IN_VM_URL = "vm://" + BROKER_NAME + "?create=false";
+    private static final String IN_VM_URL = "vm://" + BROKER_NAME + "?create=false&async="
+        + System.getProperty("postwarden.measure.vmAsync", "true");
 
     private final BrokerService broker;
     private final ActiveMQConnectionFactory connectionFactory;
@@ -42,7 +43,7 @@ public class InVmBroker {
         broker.setSchedulerSupport(false);
         // Advisory messages (a topic message for every consumer created or closed) serve clients that watch other
         // clients; James creates and closes a consumer for every mail it takes from a queue, and watches none.
-        broker.setAdvisorySupport(false);
+        broker.setAdvisorySupport(Boolean.getBoolean("postwarden.measure.advisory"));
         // Queue metrics (conf/activemq.properties) are read from the statistics plugin's replies.
         broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
         broker.setEnableStatistics(true);
@@ -66,7 +67,7 @@ public class InVmBroker {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM_URL);
         // Mails travel as serialized objects between James' own producers and consumers in this JVM.
         factory.setTrustAllPackages(true);
-        factory.setWatchTopicAdvisories(false);
+        factory.setWatchTopicAdvisories(Boolean.getBoolean("postwarden.measure.advisory"));
         factory.setBlobTransferPolicy(blobs);
         ActiveMQPrefetchPolicy noPrefetch = new ActiveMQPrefetchPolicy();
         noPrefetch.setQueuePrefetch(0);
