@@ -23,8 +23,7 @@ import org.apache.james.queue.activemq.FileSystemBlobTransferPolicy;
  */
 public class InVmBroker {
     private static final String BROKER_NAME = "james";
-    private static final String IN_VM_URL = "vm://" + BROKER_NAME + "?create=false&async="
-        + System.getProperty("postwarden.measure.vmAsync", "true");
+    private static final String IN_VM_URL = "vm://" + BROKER_NAME + "?create=false";
 
     private final BrokerService broker;
     private final ActiveMQConnectionFactory connectionFactory;
@@ -41,9 +40,6 @@ public class InVmBroker {
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
         broker.setSchedulerSupport(false);
-        // Advisory messages (a topic message for every consumer created or closed) serve clients that watch other
-        // clients; James creates and closes a consumer for every mail it takes from a queue, and watches none.
-        broker.setAdvisorySupport(Boolean.getBoolean("postwarden.measure.advisory"));
         // Queue metrics (conf/activemq.properties) are read from the statistics plugin's replies.
         broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
         broker.setEnableStatistics(true);
@@ -67,7 +63,6 @@ public class InVmBroker {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM_URL);
         // Mails travel as serialized objects between James' own producers and consumers in this JVM.
         factory.setTrustAllPackages(true);
-        factory.setWatchTopicAdvisories(Boolean.getBoolean("postwarden.measure.advisory"));
         factory.setBlobTransferPolicy(blobs);
         ActiveMQPrefetchPolicy noPrefetch = new ActiveMQPrefetchPolicy();
         noPrefetch.setQueuePrefetch(0);
