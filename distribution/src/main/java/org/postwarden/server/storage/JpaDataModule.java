@@ -48,9 +48,7 @@ public class JpaDataModule extends AbstractModule {
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
         bind(UsersRepository.class).to(JPAUsersRepository.class);
 
-        // Answers cached for recipientrewritetable.xml's cache.expiracy, cleared by every change made here.
-        bind(CachedJpaRecipientRewriteTable.class).in(Scopes.SINGLETON);
-        bind(JPARecipientRewriteTable.class).to(CachedJpaRecipientRewriteTable.class);
+        bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
         bind(AliasReverseResolverImpl.class).in(Scopes.SINGLETON);
         bind(AliasReverseResolver.class).to(AliasReverseResolverImpl.class);
