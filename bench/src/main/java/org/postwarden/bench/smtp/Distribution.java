@@ -121,6 +121,11 @@ final class Distribution implements LoadServer {
         throw new IllegalStateException("the server was not healthy within " + STARTUP_TIMEOUT + ", see " + log);
     }
 
+    /** CPU time the server's JVM has used so far, all threads, in nanoseconds (0 when the OS does not say). */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     /** Resident set size of the server's JVM, in MB (Linux /proc). */
     long rssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
