@@ -12,7 +12,7 @@
 #
 # Settings (environment): CONNECTIONS (50), MESSAGES (per connection, flow and round, 40), SIZE (bytes, 4096), WARMUP
 # (mails per server before measuring, 8000), ROUNDS (3), PROFILES (postfix,postfix-dkim,plain,full), SCENARIOS
-# (inbound,relay,forward), JAVA_OPTS of the servers (-Xms256m -Xmx1g), SPAMD_PORT (0: a stand-in that finds nothing spam),
+# (inbound,relay,forward), JAVA_OPTS of the servers (the launcher's default, -Xms128m -Xmx384m -XX:+UseSerialGC), SPAMD_PORT (0: a stand-in that finds nothing spam),
 # CRASH (1: after the rounds, kill -9 each Postwarden server CRASH_AFTER (10) seconds into an inbound load, restart it
 # and count over IMAP that every message that got a 250 is in the mailboxes).
 # Results: bench/target/smtp-load.log (everything) and bench/target/smtp-load-table.md (the tables); Postfix's
@@ -62,7 +62,7 @@ mkdir -p "$BENCH_DIR/target"
         -Dconnections="${CONNECTIONS:-50}" -Dmessages="${MESSAGES:-40}" -Dsize="${SIZE:-4096}" \
         -Dwarmup="${WARMUP:-8000}" -Drounds="${ROUNDS:-3}" \
         -Dprofiles="$PROFILES" -Dscenarios="${SCENARIOS:-inbound,relay,forward}" \
-        -DjavaOpts="${JAVA_OPTS:--Xms256m -Xmx1g}" -DspamdPort="${SPAMD_PORT:-0}" \
+        -DjavaOpts="${JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC}" -DspamdPort="${SPAMD_PORT:-0}" \
         -DpostfixDir="$POSTFIX_DIR" -Dtable="$TABLE" -DclockTicks="$(getconf CLK_TCK)" \
         -Dcrash="${CRASH:-0}" -DcrashAfter="${CRASH_AFTER:-10}" \
         org.postwarden.bench.smtp.LoadRun "$WORK/postwarden.tar.gz" "$WORK/servers" 2>&1
