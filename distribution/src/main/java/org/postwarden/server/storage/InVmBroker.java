@@ -40,6 +40,9 @@ public class InVmBroker {
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
         broker.setSchedulerSupport(false);
+        // Advisory messages (a topic message for every consumer created or closed) serve clients that watch other
+        // clients; James creates and closes a consumer for every mail it takes from a queue, and watches none.
+        broker.setAdvisorySupport(false);
         // Queue metrics (conf/activemq.properties) are read from the statistics plugin's replies.
         broker.setPlugins(new BrokerPlugin[] {new StatisticsBrokerPlugin()});
         broker.setEnableStatistics(true);
@@ -63,6 +66,7 @@ public class InVmBroker {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM_URL);
         // Mails travel as serialized objects between James' own producers and consumers in this JVM.
         factory.setTrustAllPackages(true);
+        factory.setWatchTopicAdvisories(false);
         factory.setBlobTransferPolicy(blobs);
         ActiveMQPrefetchPolicy noPrefetch = new ActiveMQPrefetchPolicy();
         noPrefetch.setQueuePrefetch(0);
