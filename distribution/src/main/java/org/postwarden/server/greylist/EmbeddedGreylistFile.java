@@ -2,7 +2,6 @@ package org.postwarden.server.greylist;
 
 import java.nio.file.Path;
 
-import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -14,52 +13,38 @@ import org.postwarden.greylist.GreylistStore;
 import org.postwarden.greylist.GreylistStoreException;
 import org.postwarden.greylist.embedded.EmbeddedGreylistStore;
 import org.postwarden.greylist.embedded.JdbcGreylistImport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.postwarden.server.storage.EmbeddedFile;
 
 /**
  * The file of {@code store=embedded} ({@code embedded.file}, default var/store/greylist.mv.db; {@code embedded.cache}
- * megabytes of page cache, default 32): opened on first use, after which what the database's greylist tables held is
- * imported once, and closed, with what is pending written, when James stops.
+ * megabytes of page cache, default 32); the first open imports what the database's greylist tables held.
  */
 @Singleton
-class EmbeddedGreylistFile {
-    private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedGreylistFile.class);
-
-    private final Path path;
-    private final int cacheMegabytes;
-    private final Provider<DataSource> dataSource;
-    private EmbeddedGreylistStore opened;
+class EmbeddedGreylistFile extends EmbeddedFile<EmbeddedGreylistStore> {
 
     @Inject
     EmbeddedGreylistFile(JamesDirectoriesProvider directories, GreylistConfig config,
                          Provider<DataSource> dataSource) {
-        this.path = Path.of(directories.getRootDirectory())
-            .resolve(config.embeddedFile());
-        this.cacheMegabytes = config.embeddedCacheMegabytes();
-        this.dataSource = dataSource;
+        super(Path.of(directories.getRootDirectory()).resolve(config.embeddedFile()), config.embeddedCacheMegabytes(),
+            dataSource, "greylist records");
     }
 
-    synchronized GreylistStore open() {
-        EmbeddedGreylistStore store = EmbeddedGreylistStore.open(path, cacheMegabytes);
-        try {
-            long imported = JdbcGreylistImport.once(store, dataSource.get());
-            if (imported > 0) {
-                LOGGER.info("Imported {} greylist records from the database into {}", imported, path);
-            }
-        } catch (RuntimeException e) {
-            store.close();
-            throw e instanceof GreylistStoreException ? e : new GreylistStoreException(e.getMessage(), e);
-        }
-        opened = store;
-        return store;
+    GreylistStore open() {
+        return openStore();
     }
 
-    @PreDestroy
-    synchronized void close() {
-        if (opened != null) {
-            opened.close();
-            opened = null;
-        }
+    @Override
+    protected EmbeddedGreylistStore open(Path path, int cacheMegabytes) {
+        return EmbeddedGreylistStore.open(path, cacheMegabytes);
+    }
+
+    @Override
+    protected long importOnce(EmbeddedGreylistStore store, DataSource dataSource) {
+        return JdbcGreylistImport.once(store, dataSource);
+    }
+
+    @Override
+    protected RuntimeException failure(RuntimeException e) {
+        return e instanceof GreylistStoreException ? e : new GreylistStoreException(e.getMessage(), e);
     }
 }

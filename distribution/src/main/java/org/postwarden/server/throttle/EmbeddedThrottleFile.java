@@ -2,7 +2,6 @@ package org.postwarden.server.throttle;
 
 import java.nio.file.Path;
 
-import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -14,52 +13,38 @@ import org.postwarden.throttle.ThrottleStore;
 import org.postwarden.throttle.ThrottleStoreException;
 import org.postwarden.throttle.embedded.EmbeddedThrottleStore;
 import org.postwarden.throttle.embedded.JdbcThrottleImport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.postwarden.server.storage.EmbeddedFile;
 
 /**
- * The counter file of {@code store=embedded} ({@code embedded.file}, default var/store/throttle.mv.db;
- * {@code embedded.cache} megabytes of page cache, default 16): opened on first use, after which the database's
- * counters are imported once, and closed, with what is pending written, when James stops.
+ * The file of {@code store=embedded} ({@code embedded.file}, default var/store/throttle.mv.db; {@code embedded.cache}
+ * megabytes of page cache, default 16); the first open imports the database's counters.
  */
 @Singleton
-class EmbeddedThrottleFile {
-    private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedThrottleFile.class);
-
-    private final Path path;
-    private final int cacheMegabytes;
-    private final Provider<DataSource> dataSource;
-    private EmbeddedThrottleStore opened;
+class EmbeddedThrottleFile extends EmbeddedFile<EmbeddedThrottleStore> {
 
     @Inject
     EmbeddedThrottleFile(JamesDirectoriesProvider directories, ThrottleConfig config,
                          Provider<DataSource> dataSource) {
-        this.path = Path.of(directories.getRootDirectory())
-            .resolve(config.embeddedFile());
-        this.cacheMegabytes = config.embeddedCacheMegabytes();
-        this.dataSource = dataSource;
+        super(Path.of(directories.getRootDirectory()).resolve(config.embeddedFile()), config.embeddedCacheMegabytes(),
+            dataSource, "throttle counters");
     }
 
-    synchronized ThrottleStore open() {
-        EmbeddedThrottleStore store = EmbeddedThrottleStore.open(path, cacheMegabytes);
-        try {
-            long imported = JdbcThrottleImport.once(store, dataSource.get());
-            if (imported > 0) {
-                LOGGER.info("Imported {} throttle counters from the database into {}", imported, path);
-            }
-        } catch (RuntimeException e) {
-            store.close();
-            throw e instanceof ThrottleStoreException ? e : new ThrottleStoreException(e.getMessage(), e);
-        }
-        opened = store;
-        return store;
+    ThrottleStore open() {
+        return openStore();
     }
 
-    @PreDestroy
-    synchronized void close() {
-        if (opened != null) {
-            opened.close();
-            opened = null;
-        }
+    @Override
+    protected EmbeddedThrottleStore open(Path path, int cacheMegabytes) {
+        return EmbeddedThrottleStore.open(path, cacheMegabytes);
+    }
+
+    @Override
+    protected long importOnce(EmbeddedThrottleStore store, DataSource dataSource) {
+        return JdbcThrottleImport.once(store, dataSource);
+    }
+
+    @Override
+    protected RuntimeException failure(RuntimeException e) {
+        return e instanceof ThrottleStoreException ? e : new ThrottleStoreException(e.getMessage(), e);
     }
 }
